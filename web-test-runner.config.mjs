@@ -1,0 +1,90 @@
+// Runs every test file in each engine named by JUZI_ENGINES (set by scripts/test.mjs):
+// Chromium always, Firefox ESR and WebKitGTK when installed.
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import * as puppeteerCore from 'puppeteer-core';
+import { systemChromium, firefoxPath, miniBrowserPath } from './scripts/engines.mjs';
+import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { defaultReporter } from '@web/test-runner';
+
+const engines = (process.env.JUZI_ENGINES ?? 'chromium').split(',');
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+async function chromium() {
+  const system = systemChromium();
+  if (system) {
+    return chromeLauncher({
+      launchOptions: { executablePath: system, headless: true, args: ['--headless=new', ...chromiumArgs] },
+    });
+  }
+  // No browser on the machine: use the Chromium that ships inside an npm package.
+  const { default: sparticuz } = await import('@sparticuz/chromium');
+  return chromeLauncher({
+    launchOptions: {
+      executablePath: await sparticuz.executablePath(),
+      headless: 'shell',
+      args: [...chromiumArgs, '--no-zygote', '--use-gl=angle', '--use-angle=swiftshader'],
+    },
+  });
+}
+
+const browsers = [];
+for (const engine of engines) {
+  if (engine === 'chromium') browsers.push(await chromium());
+  if (engine === 'firefox') {
+    browsers.push(
+      chromeLauncher({
+        puppeteer: puppeteerCore,
+        launchOptions: { browser: 'firefox', executablePath: firefoxPath(), headless: true },
+      }),
+    );
+  }
+  if (engine === 'webkit') {
+    browsers.push(
+      webdriverLauncher({
+        automationProtocol: 'webdriver',
+        hostname: '127.0.0.1',
+        port: Number(process.env.WEBKIT_WEBDRIVER_PORT ?? 4444),
+        path: '/',
+        capabilities: {
+          browserName: 'MiniBrowser',
+          'wdio:enforceWebDriverClassic': true,
+          'webkitgtk:browserOptions': { binary: miniBrowserPath, args: ['--automation'] },
+        },
+      }),
+    );
+  }
+}
+
+const coverage = process.env.JUZI_COVERAGE === '1';
+
+export default {
+  files: process.env.JUZI_FILES ? process.env.JUZI_FILES.split(',') : ['test/**/*.test.ts'],
+  nodeResolve: true,
+  browsers,
+  // WebKitWebDriver drives one session at a time.
+  concurrency: engines.includes('webkit') ? 1 : 2,
+  concurrentBrowsers: 1,
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 10 * 60 * 1000,
+  browserStartTimeout: 120000,
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  coverage,
+  coverageConfig: {
+    include: ['src/bridge/**/*.ts'],
+    report: true,
+    reportDir: 'coverage',
+    reporters: ['text-summary', 'lcov'],
+    threshold: { statements: 0, branches: 0, functions: 0, lines: 95 },
+  },
+  reporters: [defaultReporter(), summaryReporter()],
+};
