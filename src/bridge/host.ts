@@ -1,0 +1,131 @@
+/**
+ * The host adapter: the only code that touches juzi-helper's `wx` / `window.juziWx`.
+ * It finds the host, calls it the way it serves each API, and turns every way a
+ * call-back API can misbehave (fail, throw, answer twice, never answer) into one
+ * settled promise.
+ */
+import { JuziError } from './errors.js';
+
+/** What the host passes to a call-back: `err_msg` plus the API's own fields. */
+export type HostResponse = Record<string, unknown> & { err_msg?: string };
+export type HostCallback = (res: HostResponse) => void;
+
+export interface HostCallbacks {
+  success?: HostCallback;
+  fail?: HostCallback;
+}
+
+/** APIs the host serves through `invoke(api, params, callback)`. */
+export type InvokeApi =
+  | 'getCurExternalContact'
+  | 'getCurExternalChat'
+  | 'sendChatMessage'
+  | 'sendMultiChatMessage'
+  | 'sidebarAuth'
+  | 'updateBaseInfo';
+
+/** APIs the host serves as object methods taking `{ ...params, success, fail }`. */
+export type MethodApi = 'getCurChatInfo' | 'openEnterpriseChat' | 'previewImage';
+
+export type HostApi = InvokeApi | MethodApi;
+
+/** The shape of juzi-helper's patched `wx` (and of `window.juziWx`). */
+export interface JuziHost {
+  /** `true` on a `wx` that juzi-helper has patched. */
+  isJuziWx?: boolean;
+  invoke(api: InvokeApi, params: object, callback: HostCallback): void;
+  getCurChatInfo(options: HostCallbacks): void;
+  openEnterpriseChat(options: HostCallbacks & { userIds: string; externalUserIds?: string; chatId?: string }): void;
+  previewImage(options: HostCallbacks & { current?: string; urls: string[] }): void;
+}
+
+/** A host object, or a function that looks one up (called again until it returns one). */
+export type HostSource = JuziHost | (() => JuziHost | null | undefined);
+
+/** juzi-helper's own rule: `wx` once it is patched, else `window.juziWx`. */
+export function findPageHost(): JuziHost | undefined {
+  const g = globalThis as { wx?: Partial<JuziHost>; juziWx?: JuziHost };
+  if (g.wx?.isJuziWx === true) return g.wx as JuziHost;
+  return g.juziWx ?? undefined;
+}
+
+export function resolveHost(source: HostSource | undefined): JuziHost | undefined {
+  const host = typeof source === 'function' ? source() : (source ?? findPageHost());
+  return host && typeof host === 'object' ? host : undefined;
+}
+
+const isObject = (value: unknown): value is HostResponse =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The host's words for a failure, whatever it handed us. */
+function hostWords(res: unknown): string | undefined {
+  if (isObject(res)) return typeof res.err_msg === 'string' ? res.err_msg : undefined;
+  if (res instanceof Error) return res.message;
+  return res === undefined ? undefined : String(res);
+}
+
+/**
+ * Runs one host call and settles exactly once: the first call-back wins, later ones
+ * are ignored; no answer within `timeout` ms is a `timeout`.
+ * `start` receives `ok` and `fail` and must hand them to the host.
+ */
+export function callHost(
+  api: HostApi,
+  timeout: number,
+  start: (ok: HostCallback, fail: HostCallback) => void,
+  isSuccess: (res: HostResponse) => boolean = () => true,
+): Promise<HostResponse> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      outcome();
+    };
+    const hostFail = (res: unknown) =>
+      reject(new JuziError('host-fail', api, undefined, { errMsg: hostWords(res), cause: res }));
+    const fail = (res: unknown) => settle(() => hostFail(res));
+    const ok = (res: unknown) =>
+      settle(() => {
+        const body = res ?? {};
+        if (!isObject(body)) {
+          return reject(
+            new JuziError('invalid-response', api, undefined, {
+              issues: [{ path: [], message: `expected an object, got ${JSON.stringify(res) ?? typeof res}` }],
+            }),
+          );
+        }
+        if (isSuccess(body)) resolve(body);
+        else hostFail(body);
+      });
+    const timer = setTimeout(
+      () => settle(() => reject(new JuziError('timeout', api, `timeout (no answer within ${timeout} ms)`))),
+      timeout,
+    );
+    try {
+      start(ok, fail);
+    } catch (error) {
+      fail(error);
+    }
+  });
+}
+
+/** `invoke(api, params, cb)`; success is `err_msg === '<api>:ok'`. */
+export function invokeHost(host: JuziHost, api: InvokeApi, params: object, timeout: number): Promise<HostResponse> {
+  return callHost(
+    api,
+    timeout,
+    (ok) => host.invoke(api, params, ok),
+    (res) => res.err_msg === `${api}:ok`,
+  );
+}
+
+/** `host[api]({ ...params, success, fail })`. */
+export function callHostMethod(host: JuziHost, api: MethodApi, params: object, timeout: number): Promise<HostResponse> {
+  return callHost(api, timeout, (success, fail) => {
+    const method = host[api] as unknown;
+    if (typeof method !== 'function') throw new Error(`the host has no ${api}()`);
+    (method as (options: object) => void).call(host, { ...params, success, fail });
+  });
+}
