@@ -59,8 +59,8 @@ const isObject = (value: unknown): value is HostResponse =>
 
 /** The host's words for a failure, whatever it handed us. */
 function hostWords(res: unknown): string | undefined {
-  if (isObject(res)) return typeof res.err_msg === 'string' ? res.err_msg : undefined;
   if (res instanceof Error) return res.message;
+  if (isObject(res)) return typeof res.err_msg === 'string' ? res.err_msg : undefined;
   return res === undefined ? undefined : String(res);
 }
 
@@ -128,4 +128,23 @@ export function callHostMethod(host: JuziHost, api: MethodApi, params: object, t
     if (typeof method !== 'function') throw new Error(`the host has no ${api}()`);
     (method as (options: object) => void).call(host, { ...params, success, fail });
   });
+}
+
+/**
+ * Arms one `updateBaseInfo` listen. The host calls back once, on the next chat
+ * switch, and then forgets the call-back: the caller must arm it again.
+ * Returns false when the host would not take it.
+ */
+export function listenForSwitch(host: JuziHost, onSwitch: (ok: boolean) => void): boolean {
+  let answered = false;
+  try {
+    host.invoke('updateBaseInfo', { reqType: 'listen' }, (res) => {
+      if (answered) return;
+      answered = true;
+      onSwitch(isObject(res) && res.err_msg === 'updateBaseInfo:ok');
+    });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,0 +1,190 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import sinon from 'sinon';
+import { createBridge, type ChatContext, type JuziBridge } from '../../src/bridge/index.js';
+import { createSimulatedHost, defaultChats, type SimulatedHost } from '../../src/dev/index.js';
+import { rejection, tick } from '../helpers.js';
+
+describe('bridge chat context', () => {
+  let host: SimulatedHost;
+  let bridge: JuziBridge;
+  let unsubscribe: (() => void)[];
+
+  beforeEach(() => {
+    host = createSimulatedHost();
+    bridge = createBridge({ host, timeout: 200 });
+    unsubscribe = [];
+  });
+  afterEach(() => unsubscribe.forEach((off) => off()));
+
+  const watch = () => {
+    const seen: ChatContext[] = [];
+    unsubscribe.push(bridge.subscribe((context) => seen.push(context)));
+    return seen;
+  };
+
+  it('starts idle, loads on the first subscriber, then is ready', async () => {
+    expect(bridge.context).to.deep.equal({ status: 'idle' });
+    const seen = watch();
+    expect(bridge.context.status).to.equal('loading');
+    await waitUntil(() => bridge.context.status === 'ready');
+    expect(seen.map((c) => c.status)).to.deep.equal(['loading', 'ready']);
+    expect(bridge.context.chat?.id).to.equal(defaultChats[0]!.Id);
+  });
+
+  it('costs one host call for 100 concurrent getCurChatInfo() callers', async () => {
+    const chats = await Promise.all(Array.from({ length: 100 }, () => bridge.getCurChatInfo()));
+    expect(host.callCount('getCurChatInfo')).to.equal(1);
+    expect(new Set(chats.map((c) => c.id)).size).to.equal(1);
+  });
+
+  it('shares one call between concurrent contact and chat-id reads too', async () => {
+    await Promise.all([bridge.getCurExternalContact(), bridge.getCurExternalContact()]);
+    expect(host.callCount('getCurExternalContact')).to.equal(1);
+    host.switchChat(defaultChats.findIndex((c) => c.type === 1));
+    await Promise.all([bridge.getCurExternalChat(), bridge.getCurExternalChat()]);
+    expect(host.callCount('getCurExternalChat')).to.equal(1);
+  });
+
+  it('costs one host call for 100 subscribers', async () => {
+    for (let i = 0; i < 100; i += 1) watch();
+    await waitUntil(() => bridge.context.status === 'ready');
+    expect(host.callCount('getCurChatInfo')).to.equal(1);
+  });
+
+  it('follows two chat switches and keeps the listen armed', async () => {
+    const seen = watch();
+    await waitUntil(() => bridge.context.status === 'ready');
+    expect(host.listenerCount).to.equal(1);
+    host.switchChat(1);
+    await waitUntil(() => bridge.context.chat?.id === defaultChats[1]!.Id);
+    expect(host.listenerCount).to.equal(1);
+    host.switchChat(2);
+    await waitUntil(() => bridge.context.chat?.id === defaultChats[2]!.Id);
+    expect(seen.filter((c) => c.status === 'ready').map((c) => c.chat?.id)).to.deep.equal(
+      [0, 1, 2].map((i) => defaultChats[i]!.Id),
+    );
+    expect(host.listenerCount).to.equal(1);
+    expect(host.callCount('updateBaseInfo')).to.equal(3);
+    expect(host.callCount('getCurChatInfo')).to.equal(3);
+  });
+
+  it('re-reads once more when the host still answers the previous chat after a switch', async () => {
+    host = createSimulatedHost({ staleReadsAfterSwitch: 1 });
+    bridge = createBridge({ host });
+    watch();
+    await waitUntil(() => bridge.context.status === 'ready');
+    host.switchChat(1);
+    await waitUntil(() => bridge.context.chat?.id === defaultChats[1]!.Id, 'the stale answer was never corrected', {
+      timeout: 2000,
+    });
+    expect(host.callCount('getCurChatInfo')).to.equal(3);
+  });
+
+  it('notices a change of the current chat (bot goes offline)', async () => {
+    watch();
+    await waitUntil(() => bridge.context.status === 'ready');
+    host.updateChat({ botStatus: 1 });
+    await waitUntil(() => bridge.context.chat?.botStatus === 1);
+  });
+
+  it('lets a later refresh win over an earlier one that answers late', async () => {
+    host.setLatency(150);
+    const early = bridge.refresh();
+    host.switchChat(1);
+    host.setLatency(0);
+    const late = bridge.refresh();
+    expect((await late).id).to.equal(defaultChats[1]!.Id);
+    expect((await early).id).to.equal(defaultChats[1]!.Id); // superseded: resolves with the newest
+    await tick(200);
+    expect(bridge.context.chat?.id).to.equal(defaultChats[1]!.Id);
+    expect(host.callCount('getCurChatInfo')).to.equal(2);
+  });
+
+  it('goes to error with the JuziError, keeps the last chat, and recovers on refresh', async () => {
+    await bridge.refresh();
+    host.setFault('getCurChatInfo', { kind: 'fail', errMsg: 'getCurChatInfo:fail' });
+    const error = await rejection(bridge.refresh());
+    expect(bridge.context.status).to.equal('error');
+    expect(bridge.context.error).to.equal(error);
+    expect(bridge.context.chat?.id).to.equal(defaultChats[0]!.Id);
+    host.setFault('getCurChatInfo', undefined);
+    const pending = bridge.refresh();
+    expect(bridge.context.status).to.equal('loading');
+    await pending;
+    expect(bridge.context.status).to.equal('ready');
+    expect(bridge.context).not.to.have.property('error');
+  });
+
+  it('does not notify when a refresh reads the same chat', async () => {
+    const seen = watch();
+    await waitUntil(() => bridge.context.status === 'ready');
+    await bridge.refresh();
+    expect(seen.map((c) => c.status)).to.deep.equal(['loading', 'ready']);
+  });
+
+  it('refreshes once for a burst of focus and visibility events', async () => {
+    watch();
+    await waitUntil(() => bridge.context.status === 'ready');
+    for (let i = 0; i < 5; i += 1) {
+      window.dispatchEvent(new Event('focus'));
+      document.dispatchEvent(new Event('visibilitychange'));
+    }
+    await waitUntil(() => host.callCount('getCurChatInfo') === 2);
+    await tick(250);
+    expect(host.callCount('getCurChatInfo')).to.equal(2);
+  });
+
+  it('stops watching when the last subscriber leaves', async () => {
+    const seen = watch();
+    await waitUntil(() => bridge.context.status === 'ready');
+    unsubscribe.pop()!();
+    window.dispatchEvent(new Event('focus'));
+    host.switchChat(1);
+    await tick(250);
+    expect(host.callCount('getCurChatInfo')).to.equal(1);
+    expect(seen).to.have.length(2); // loading, ready: nothing after leaving
+  });
+
+  it('keeps notifying the others when one subscriber throws', async () => {
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (e: unknown) => errors.push(e);
+    try {
+      unsubscribe.push(
+        bridge.subscribe(() => {
+          throw new Error('broken page code');
+        }),
+      );
+      const seen = watch();
+      await waitUntil(() => seen.length === 1); // ready: it subscribed after loading
+      expect(errors).to.have.length(2); // the broken one threw on loading and on ready
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('arms the listen again after the host refused it', async () => {
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      host.setFault('updateBaseInfo', { kind: 'fail', errMsg: 'updateBaseInfo:fail' });
+      watch();
+      await clock.tickAsync(10);
+      expect(bridge.context.status).to.equal('ready');
+      expect(host.callCount('updateBaseInfo')).to.equal(1);
+      expect(host.listenerCount).to.equal(0);
+      host.setFault('updateBaseInfo', undefined);
+      await clock.tickAsync(3000);
+      expect(host.callCount('updateBaseInfo')).to.equal(2);
+      expect(host.listenerCount).to.equal(1);
+    } finally {
+      clock.restore();
+    }
+  });
+
+  it('is unavailable in the context when there is no host', async () => {
+    bridge = createBridge({ host: () => undefined, readyTimeout: 50 });
+    watch();
+    await waitUntil(() => bridge.context.status === 'error');
+    expect(bridge.context.error?.code).to.equal('unavailable');
+  });
+});
