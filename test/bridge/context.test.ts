@@ -123,6 +123,9 @@ describe('bridge chat context', () => {
   });
 
   it('refreshes once for a burst of focus and visibility events', async () => {
+    // The test page may be a background tab; the burst is what a visible page gets.
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    unsubscribe.push(() => delete (document as { visibilityState?: unknown }).visibilityState);
     watch();
     await waitUntil(() => bridge.context.status === 'ready');
     for (let i = 0; i < 5; i += 1) {
