@@ -1,0 +1,92 @@
+import type { JuziErrorCode } from '../bridge/errors.js';
+
+export type Locale = 'zh-CN' | 'en';
+
+const zh = {
+  send: '发送',
+  openChat: '打开会话',
+  signIn: '登录',
+  sent: '已发送',
+  sendFailed: '发送失败',
+  opened: '已打开会话',
+  openFailed: '打开会话失败',
+  loading: '正在读取当前会话…',
+  currentChat: '当前会话',
+  single: '单聊',
+  group: '群聊',
+  external: '外部',
+  internal: '内部',
+  bot: '托管账号',
+  online: '在线',
+  offline: '离线',
+  unknown: '未知',
+  botTypes: ['无', '微信', '企业微信', '公众号', 'WhatsApp'],
+  retry: '重试',
+  chatError: '无法读取当前会话。',
+  image: (n: number, of: number) => `图片 ${n}/${of}`,
+  preview: (label: string) => `预览${label}`,
+  errors: {
+    unavailable: '未检测到句子侧边栏环境：请在工作台侧边栏中打开此页面。',
+    timeout: '侧边栏没有响应，请稍后重试。',
+    'invalid-params': '参数不正确：',
+    'invalid-response': '侧边栏返回的数据格式不正确，请更新 juzi-helper 后重试。',
+    'host-fail': '侧边栏返回错误：',
+  } as Partial<Record<JuziErrorCode, string>>,
+  errorFallback: '出错了：',
+};
+
+export type Messages = typeof zh;
+
+const en: Messages = {
+  send: 'Send',
+  openChat: 'Open chat',
+  signIn: 'Sign in',
+  sent: 'Sent',
+  sendFailed: 'Sending failed',
+  opened: 'Chat opened',
+  openFailed: 'Could not open the chat',
+  loading: 'Reading the current chat…',
+  currentChat: 'Current chat',
+  single: 'Single chat',
+  group: 'Group chat',
+  external: 'External',
+  internal: 'Internal',
+  bot: 'Bot',
+  online: 'Online',
+  offline: 'Offline',
+  unknown: 'Unknown',
+  botTypes: ['None', 'WeChat', 'WeCom', 'Official account', 'WhatsApp'],
+  retry: 'Retry',
+  chatError: 'Could not read the current chat.',
+  image: (n, of) => `Image ${n} of ${of}`,
+  preview: (label) => `Preview ${label}`,
+  errors: {
+    unavailable: 'No Juzi sidebar found: open this page in the workbench sidebar.',
+    timeout: 'The sidebar did not answer; try again in a moment.',
+    'invalid-params': 'Invalid input: ',
+    'invalid-response': 'The sidebar answered malformed data; update juzi-helper and try again.',
+    'host-fail': 'The sidebar said: ',
+  },
+  errorFallback: 'Something went wrong: ',
+};
+
+const catalogues: Record<Locale, Messages> = { 'zh-CN': zh, en };
+
+/** `en`, `en-US`, … → English; everything else → Simplified Chinese (the default). */
+export function toLocale(lang: string | null | undefined): Locale {
+  return lang && /^en\b/i.test(lang) ? 'en' : 'zh-CN';
+}
+
+export function messages(locale: Locale): Messages {
+  return catalogues[locale];
+}
+
+/** The nearest `lang`, walking up through shadow roots to the document. */
+export function langOf(element: Element): string | undefined {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang') ?? undefined;
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return undefined;
+}
