@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { LitElement } from 'lit';
+import { LitElement, type CSSResultGroup } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { JuziBridge } from '../bridge/bridge.js';
 import { isJuziError, JuziError } from '../bridge/errors.js';
@@ -36,7 +36,7 @@ export class JuziElement extends LitElement {
   /** The juzi-elements version that defined this class. */
   static readonly version: string = VERSION;
 
-  static override styles = hostStyles;
+  static override styles: CSSResultGroup = hostStyles;
 
   /**
    * Registers the element under `tag`. Never throws: a free tag is defined; the
