@@ -1,2 +1,17 @@
-/** `juzi-elements`: the bridge, and (as they land) every element. */
+/**
+ * `juzi-elements`: the bridge, the events, and every element, defined on import.
+ * Import a single `juzi-elements/define/<name>` instead to register just one tag.
+ */
+import './define/chat-info.js';
+import './define/send-button.js';
+import './define/open-chat.js';
+import './define/image-preview.js';
+
 export * from './bridge/index.js';
+export * from './events.js';
+export { bridgeContext } from './internal/context.js';
+export { JuziElement } from './internal/juzi-element.js';
+export { JuziChatInfo, type ChatInfoField } from './components/chat-info/chat-info.js';
+export { JuziSendButton } from './components/send-button/send-button.js';
+export { JuziOpenChat } from './components/open-chat/open-chat.js';
+export { JuziImagePreview } from './components/image-preview/image-preview.js';

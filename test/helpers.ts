@@ -1,3 +1,4 @@
+import { render } from 'lit';
 import { JuziError } from '../src/bridge/index.js';
 
 /** The JuziError a promise rejects with; fails the test if it resolves or rejects with anything else. */
@@ -12,3 +13,21 @@ export async function rejection(promise: Promise<unknown>): Promise<JuziError> {
 }
 
 export const tick = (ms = 0) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Renders a template into a new wrapper on the page and waits for its elements' first
+ * render. Unlike open-wc's fixture() for a plain wrapper, it does not wait for an
+ * animation frame, which a background test tab never paints.
+ */
+export async function mount(template: unknown): Promise<HTMLElement> {
+  const wrapper = document.createElement('div');
+  document.body.append(wrapper);
+  mounted.push(wrapper);
+  render(template, wrapper);
+  const elements = [...wrapper.querySelectorAll('*')] as (Element & { updateComplete?: Promise<unknown> })[];
+  await Promise.all(elements.map((el) => el.updateComplete));
+  return wrapper;
+}
+
+const mounted: HTMLElement[] = [];
+afterEach(() => mounted.splice(0).forEach((wrapper) => wrapper.remove()));

@@ -10,6 +10,7 @@ const zh = {
   sendFailed: '发送失败',
   opened: '已打开会话',
   openFailed: '打开会话失败',
+  previewFailed: '无法预览图片',
   failedBecause: (failure: string, reason: string) => `${failure}：${reason}`,
   loading: '正在读取当前会话…',
   currentChat: '当前会话',
@@ -25,7 +26,6 @@ const zh = {
   retry: '重试',
   chatError: '无法读取当前会话。',
   image: (n: number, of: number) => `图片 ${n}/${of}`,
-  preview: (label: string) => `预览${label}`,
   errors: {
     unavailable: '未检测到句子侧边栏环境：请在工作台侧边栏中打开此页面。',
     timeout: '侧边栏没有响应，请稍后重试。',
@@ -46,6 +46,7 @@ const en: Messages = {
   sendFailed: 'Sending failed',
   opened: 'Chat opened',
   openFailed: 'Could not open the chat',
+  previewFailed: 'Could not preview the image',
   failedBecause: (failure, reason) => `${failure}: ${reason}`,
   loading: 'Reading the current chat…',
   currentChat: 'Current chat',
@@ -61,7 +62,6 @@ const en: Messages = {
   retry: 'Retry',
   chatError: 'Could not read the current chat.',
   image: (n, of) => `Image ${n} of ${of}`,
-  preview: (label) => `Preview ${label}`,
   errors: {
     unavailable: 'No Juzi sidebar found: open this page in the workbench sidebar.',
     timeout: 'The sidebar did not answer; try again in a moment.',

@@ -3,6 +3,7 @@ import { createBridge, type JuziBridge } from '../../src/bridge/index.js';
 import type { JuziChatInfo } from '../../src/components/chat-info/chat-info.js';
 import '../../src/define/chat-info.js';
 import { createSimulatedHost, defaultChats, type SimulatedHost } from '../../src/dev/index.js';
+import { mount } from '../helpers.js';
 
 const text = (el: JuziChatInfo, part: string) =>
   el.shadowRoot!.querySelector(`[part~="${part}"]`)?.textContent?.replace(/\s+/g, ' ').trim();
@@ -107,13 +108,11 @@ describe('<juzi-chat-info>', () => {
       await ready(el);
       expect(text(el, 'type')).to.equal('Single chat');
       expect(text(el, 'bot-status')).to.equal('Online');
-      const wrapper = await fixture<HTMLElement>(
-        html`<div lang="zh-CN"><juzi-chat-info .bridge=${bridge}></juzi-chat-info></div>`,
-      );
+      const wrapper = await mount(html`<div lang="zh-CN"><juzi-chat-info .bridge=${bridge}></juzi-chat-info></div>`);
       const inner = wrapper.querySelector('juzi-chat-info')!;
       await ready(inner);
       expect(text(inner, 'type')).to.equal('单聊');
-      wrapper.setAttribute('lang', 'en');
+      wrapper.firstElementChild!.setAttribute('lang', 'en');
       await waitUntil(() => text(inner, 'type') === 'Single chat', 'labels did not follow the ancestor lang');
     });
   });
@@ -162,9 +161,7 @@ describe('<juzi-chat-info>', () => {
 
   describe('bridge', () => {
     it('updates every element on a chat switch with one host call', async () => {
-      const wrapper = await fixture<HTMLElement>(html`<div>
-        ${[1, 2, 3, 4, 5].map(() => html`<juzi-chat-info .bridge=${bridge}></juzi-chat-info>`)}
-      </div>`);
+      const wrapper = await mount([1, 2, 3, 4, 5].map(() => html`<juzi-chat-info .bridge=${bridge}></juzi-chat-info>`));
       const all = [...wrapper.querySelectorAll('juzi-chat-info')];
       await Promise.all(all.map(ready));
       expect(host.callCount('getCurChatInfo')).to.equal(1);

@@ -1,0 +1,164 @@
+import { property } from 'lit/decorators.js';
+import type { MsgType, SendMessage } from '../../bridge/schemas.js';
+import { JuziBeforeSendEvent, JuziSentEvent } from '../../events.js';
+import { actionButtonStyles, BlankLabelController, renderActionButton } from '../../internal/action-button.js';
+import { JuziActionElement } from '../../internal/action-element.js';
+import { buttonStyles, hostStyles } from '../../internal/styles.js';
+import { sendButtonStyles } from './send-button.styles.js';
+
+const ignore = () => {};
+
+/**
+ * Sends one message to the current chat when activated.
+ *
+ * The message comes from the `message` property if set, else from the attributes:
+ * `msgtype` (`text` default, `image`, `video`, `file`, `news`, `miniprogram`) picks
+ * which of `content`, `url`, `title`, `link`, `desc`, `img-url`, `appid`, `page`,
+ * `icon-url` and `official-account-id` are used. `title` is the element's own HTML
+ * `title` attribute (so it also shows as the host's tooltip). The element does not check
+ * the message: the bridge refuses a malformed one with `invalid-params`, reported as
+ * `juzi-error`, before the host is called.
+ *
+ * @summary A button that sends one message to the current chat.
+ * @tag juzi-send-button
+ *
+ * @slot - The label; defaults to 发送 / Send in the element's language.
+ *
+ * @csspart base - The native button.
+ * @csspart spinner - The spinner shown while the host works.
+ * @csspart label - The wrapper around the label slot.
+ * @csspart status - The polite live region saying sent or failed (visually hidden).
+ *
+ * @cssproperty --juzi-send-button-background - Button background (default `--juzi-color-primary`).
+ * @cssproperty --juzi-send-button-color - Button text colour (default `--juzi-color-on-primary`).
+ * @cssproperty --juzi-send-button-radius - Button corner radius (default `--juzi-radius`).
+ *
+ * @fires juzi-before-send - Before the host is called, with `{ message }`; cancelable: `preventDefault()` stops the send.
+ * @fires juzi-sent - The host accepted the message, with `{ message }`.
+ * @fires juzi-error - The send failed, with `{ error, message }`; the element is ready to retry.
+ */
+export class JuziSendButton extends JuziActionElement {
+  static override styles = [hostStyles, buttonStyles, actionButtonStyles, sendButtonStyles];
+
+  static override shadowRootOptions = { ...JuziActionElement.shadowRootOptions, delegatesFocus: true };
+
+  readonly #blankLabel = new BlankLabelController(this);
+
+  /** The kind of message the attributes describe. */
+  @property() msgtype: MsgType = 'text';
+
+  /** Text of a `text` message. */
+  @property() content?: string;
+
+  /** Media URL of an `image`, `video` or `file` message. */
+  @property() url?: string;
+
+  /** Link of a `news` message. */
+  @property() link?: string;
+
+  /** Description of a `news` or `miniprogram` message. */
+  @property() desc?: string;
+
+  /** Picture of a `news` or `miniprogram` message. */
+  @property({ attribute: 'img-url' }) imgUrl?: string;
+
+  /** App id of a `miniprogram` message. */
+  @property() appid?: string;
+
+  /** Page path of a `miniprogram` message. */
+  @property() page?: string;
+
+  /** Icon of a `miniprogram` message. */
+  @property({ attribute: 'icon-url' }) iconUrl?: string;
+
+  /** Official account id of a `miniprogram` message. */
+  @property({ attribute: 'official-account-id' }) officialAccountId?: string;
+
+  /** The whole message; when set it wins over every message attribute. */
+  @property({ attribute: false }) message?: SendMessage;
+
+  /**
+   * Sends the message, as a click does. Resolves true when sent, false when disabled
+   * or cancelled by `juzi-before-send`; rejects with the JuziError `juzi-error` reported.
+   */
+  send(): Promise<boolean> {
+    if (this.disabled) return Promise.resolve(false);
+    if (this.pending) return this.pending as Promise<boolean>;
+    // Read at each send, so attributes changed after an earlier send are honoured.
+    const message = this.message ?? this.#messageFromAttributes();
+    if (this.emit(new JuziBeforeSendEvent({ message })).defaultPrevented) return Promise.resolve(false);
+    return this.exclusive(() => this.activeBridge.sendChatMessage(message), {
+      done: this.t.sent,
+      failed: this.t.sendFailed,
+      errorDetail: { message },
+      then: () => {
+        this.emit(new JuziSentEvent({ message }));
+        return true;
+      },
+    });
+  }
+
+  override render() {
+    return renderActionButton({
+      label: this.t.send,
+      blankLabel: this.#blankLabel.blank,
+      busy: this.busy,
+      disabled: this.disabled,
+      announcement: this.announcement,
+      onClick: this.#handleClick,
+    });
+  }
+
+  // juzi-error has already told the page about a failure; the click has no one else to tell.
+  #handleClick = (): void => void this.send().catch(ignore);
+
+  /**
+   * A required field left out becomes '' so the bridge's refusal names the field; an
+   * optional one left out stays out, so the host gets exactly what the page wrote.
+   */
+  #messageFromAttributes(): SendMessage {
+    // Removing an attribute sets its property to null.
+    const msgtype = this.msgtype ?? 'text';
+    const title = this.getAttribute('title') ?? undefined;
+    const optional = (fields: Record<string, string | null | undefined>): Record<string, string> => {
+      const present: Record<string, string> = {};
+      for (const [key, value] of Object.entries(fields)) if (value != null) present[key] = value;
+      return present;
+    };
+    const media = () => ({ url: this.url ?? '', ...optional({ title }) });
+    switch (msgtype) {
+      case 'text':
+        return { msgtype, text: { content: this.content ?? '' } };
+      case 'image':
+        return { msgtype, image: media() };
+      case 'video':
+        return { msgtype, video: media() };
+      case 'file':
+        return { msgtype, file: media() };
+      case 'news':
+        return { msgtype, news: { link: this.link ?? '', ...optional({ title, desc: this.desc, imgUrl: this.imgUrl }) } };
+      case 'miniprogram':
+        return {
+          msgtype,
+          miniprogram: {
+            appid: this.appid ?? '',
+            title: title ?? '',
+            imgUrl: this.imgUrl ?? '',
+            page: this.page ?? '',
+            desc: this.desc ?? '',
+            iconUrl: this.iconUrl ?? '',
+            officialAccountId: this.officialAccountId ?? '',
+          },
+        };
+      default:
+        // An unknown msgtype goes to the bridge as is, which refuses it with invalid-params.
+        return { msgtype } as unknown as SendMessage;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'juzi-send-button': JuziSendButton;
+  }
+}

@@ -1,0 +1,3 @@
+import { JuziImagePreview } from '../components/image-preview/image-preview.js';
+
+JuziImagePreview.define('juzi-image-preview');

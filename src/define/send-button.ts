@@ -1,0 +1,3 @@
+import { JuziSendButton } from '../components/send-button/send-button.js';
+
+JuziSendButton.define('juzi-send-button');
