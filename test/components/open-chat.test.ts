@@ -1,44 +1,14 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createBridge, type JuziBridge } from '../../src/bridge/index.js';
 import type { JuziOpenChat } from '../../src/components/open-chat/open-chat.js';
 import '../../src/define/open-chat.js';
 import { createSimulatedHost, type SimulatedHost } from '../../src/dev/index.js';
-import type { JuziEventMap } from '../../src/events.js';
 import { rejection } from '../helpers.js';
+import { button, label, once, settled, spinner, status, within } from './action-helpers.js';
 
-/** oneEvent, typed by the juzi event map. */
-const once = <K extends keyof JuziEventMap>(target: EventTarget, name: K) => oneEvent<JuziEventMap[K]>(target, name);
-const button = (el: HTMLElement) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="base"]')!;
-const status = (el: HTMLElement) => el.shadowRoot!.querySelector<HTMLElement>('[part="status"]')!;
-const spinner = (el: HTMLElement) => el.shadowRoot!.querySelector<HTMLElement>('[part="spinner"]');
-/** The label as rendered: the label part's text, with the slot standing for what it shows (slotted nodes, else its fallback). */
-const label = (el: HTMLElement) =>
-  [...el.shadowRoot!.querySelector('[part="label"]')!.childNodes]
-    .map((node) =>
-      node instanceof HTMLSlotElement
-        ? node.assignedNodes({ flatten: true }).map((shown) => shown.textContent).join('')
-        : node.nodeType === Node.TEXT_NODE
-          ? node.textContent
-          : '',
-    )
-    .join('')
-    .trim();
 /** What the host's openEnterpriseChat received, callbacks left out. */
 const opened = (host: SimulatedHost) => host.calls.filter((c) => c.api === 'openEnterpriseChat').map((c) => c.params);
-
-/**
- * Renders into `parent` (appended to the body). fixture() of a plain wrapper element
- * waits for an animation frame, which a background test tab never paints.
- */
-const within = (parent: HTMLElement, template: ReturnType<typeof html>) =>
-  fixture<JuziOpenChat>(template, { parentNode: parent });
-
-/** Settles once the element has drawn its outcome and is ready for the next click. */
-async function settled(el: JuziOpenChat): Promise<void> {
-  await waitUntil(() => !el.busy, 'still busy');
-  await el.updateComplete;
-}
 
 describe('<juzi-open-chat>', () => {
   let host: SimulatedHost;
@@ -150,7 +120,7 @@ describe('<juzi-open-chat>', () => {
     it('shows Open chat with lang="en" on an ancestor', async () => {
       const section = document.createElement('section');
       section.lang = 'en';
-      const el = await within(section, html`<juzi-open-chat .bridge=${bridge} user-ids="u1"></juzi-open-chat>`);
+      const el = await within<JuziOpenChat>(section, html`<juzi-open-chat .bridge=${bridge} user-ids="u1"></juzi-open-chat>`);
       expect(label(el)).to.equal('Open chat');
     });
 
@@ -199,7 +169,7 @@ describe('<juzi-open-chat>', () => {
   describe('events', () => {
     it('fires juzi-chat-opened with the lists, bubbling out of shadow roots, and no chatId when none was given', async () => {
       const wrapper = document.createElement('div');
-      const el = await within(wrapper, html`<juzi-open-chat .bridge=${bridge} user-ids="u1,u2"></juzi-open-chat>`);
+      const el = await within<JuziOpenChat>(wrapper, html`<juzi-open-chat .bridge=${bridge} user-ids="u1,u2"></juzi-open-chat>`);
       const done = once(wrapper, 'juzi-chat-opened');
       button(el).click();
       const event = await done;

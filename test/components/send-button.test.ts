@@ -1,49 +1,19 @@
 import { ContextProvider } from '@lit/context';
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createBridge, type JuziBridge, type SendMessage } from '../../src/bridge/index.js';
 import type { JuziSendButton } from '../../src/components/send-button/send-button.js';
 import '../../src/define/send-button.js';
 import { createSimulatedHost, type SimulatedHost } from '../../src/dev/index.js';
-import type { JuziEventMap } from '../../src/events.js';
 import { bridgeContext } from '../../src/internal/context.js';
 import { rejection } from '../helpers.js';
+import { button, label, once, settled, spinner, status, within } from './action-helpers.js';
 
-/** oneEvent, typed by the juzi event map. */
-const once = <K extends keyof JuziEventMap>(target: EventTarget, name: K) => oneEvent<JuziEventMap[K]>(target, name);
-const button = (el: HTMLElement) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="base"]')!;
-const status = (el: HTMLElement) => el.shadowRoot!.querySelector<HTMLElement>('[part="status"]')!;
-const spinner = (el: HTMLElement) => el.shadowRoot!.querySelector<HTMLElement>('[part="spinner"]');
-/** The label as rendered: the label part's text, with the slot standing for what it shows (slotted nodes, else its fallback). */
-const label = (el: HTMLElement) =>
-  [...el.shadowRoot!.querySelector('[part="label"]')!.childNodes]
-    .map((node) =>
-      node instanceof HTMLSlotElement
-        ? node.assignedNodes({ flatten: true }).map((shown) => shown.textContent).join('')
-        : node.nodeType === Node.TEXT_NODE
-          ? node.textContent
-          : '',
-    )
-    .join('')
-    .trim();
-
-/**
- * Renders into `parent` (appended to the body). fixture() of a plain wrapper element
- * waits for an animation frame, which a background test tab never paints.
- */
-const within = (parent: HTMLElement, template: ReturnType<typeof html>) =>
-  fixture<JuziSendButton>(template, { parentNode: parent });
 const parentWith = (attributes: Record<string, string> = {}) => {
   const parent = document.createElement('div');
   for (const [name, value] of Object.entries(attributes)) parent.setAttribute(name, value);
   return parent;
 };
-
-/** Settles once the element has drawn its outcome and is ready for the next click. */
-async function settled(el: JuziSendButton): Promise<void> {
-  await waitUntil(() => !el.busy, 'still busy');
-  await el.updateComplete;
-}
 
 describe('<juzi-send-button>', () => {
   let host: SimulatedHost;
@@ -239,7 +209,7 @@ describe('<juzi-send-button>', () => {
 
     it('shows Send with lang="en" on an ancestor, and follows a later change', async () => {
       const wrapper = parentWith({ lang: 'en-US' });
-      const el = await within(wrapper, html`<juzi-send-button .bridge=${bridge} content="hi"></juzi-send-button>`);
+      const el = await within<JuziSendButton>(wrapper, html`<juzi-send-button .bridge=${bridge} content="hi"></juzi-send-button>`);
       expect(label(el)).to.equal('Send');
       wrapper.setAttribute('lang', 'zh-CN');
       await waitUntil(() => label(el) === '发送', 'label did not follow lang');
@@ -297,7 +267,7 @@ describe('<juzi-send-button>', () => {
     });
 
     it('fits a 300px sidebar with a long label', async () => {
-      const el = await within(
+      const el = await within<JuziSendButton>(
         parentWith({ style: 'width: 300px' }),
         html`<juzi-send-button .bridge=${bridge} content="hi">${'把这条很长的欢迎语发送给当前会话里的客户'.repeat(3)}</juzi-send-button>`,
       );
@@ -308,7 +278,7 @@ describe('<juzi-send-button>', () => {
   describe('events', () => {
     it('fires a cancelable juzi-before-send with the message, then juzi-sent, both bubbling out of shadow roots', async () => {
       const wrapper = parentWith();
-      const el = await within(wrapper, html`<juzi-send-button .bridge=${bridge} content="hi"></juzi-send-button>`);
+      const el = await within<JuziSendButton>(wrapper, html`<juzi-send-button .bridge=${bridge} content="hi"></juzi-send-button>`);
       const seen: string[] = [];
       const before = once(wrapper, 'juzi-before-send');
       el.addEventListener('juzi-before-send', () => seen.push(`before:${host.callCount()}`));
@@ -481,7 +451,7 @@ describe('<juzi-send-button>', () => {
     it('uses the bridge of a context provider above it', async () => {
       const wrapper = parentWith();
       new ContextProvider(wrapper, { context: bridgeContext, initialValue: bridge });
-      const el = await within(wrapper, html`<juzi-send-button content="from context"></juzi-send-button>`);
+      const el = await within<JuziSendButton>(wrapper, html`<juzi-send-button content="from context"></juzi-send-button>`);
       expect(await el.send()).to.be.true;
       expect(host.sent).to.deep.equal([{ msgtype: 'text', text: { content: 'from context' } }]);
     });
