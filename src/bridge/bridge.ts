@@ -16,6 +16,7 @@ import {
   OpenEnterpriseChatSchema,
   PreviewImageSchema,
   SendMessageSchema,
+  SidebarAuthSchema,
   parseChatInfo,
   toIssues,
   type ChatInfo,
@@ -142,6 +143,15 @@ export class JuziBridge {
   /** The current chat, normalised. Concurrent callers share one host call. */
   getCurChatInfo(): Promise<ChatInfo> {
     return this.#read('getCurChatInfo', () => this.#readChat());
+  }
+
+  /**
+   * JS-SDK toolbar mode: asks the host for a single-use OAuth code without a redirect.
+   * Never shared between callers: each code can be exchanged once.
+   */
+  async sidebarAuth(): Promise<{ code: string }> {
+    const res = await invokeHost(await this.#hostFor('sidebarAuth'), 'sidebarAuth', {}, this.#timeout);
+    return { code: validate('sidebarAuth', 'invalid-response', SidebarAuthSchema, res).data.baseInfo.code };
   }
 
   /** Sends one message to the current chat; refused with `invalid-params` before the host if malformed. */

@@ -88,6 +88,8 @@ export const PreviewImageSchema = z
 export type PreviewImageParams = z.input<typeof PreviewImageSchema>;
 
 export const ContactSchema = z.object({ userId: nonBlank('userId') });
+/** `sidebarAuth` answers a single-use OAuth code in `data.baseInfo.code`. */
+export const SidebarAuthSchema = z.object({ data: z.object({ baseInfo: z.object({ code: nonBlank('code') }) }) });
 export const ExternalChatSchema = z.object({ chatId: nonBlank('chatId') });
 
 /** 0 single chat, 1 group chat; other numbers are kept and shown as unknown. */

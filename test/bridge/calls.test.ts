@@ -270,3 +270,25 @@ describe('bridge calls', () => {
     });
   });
 });
+
+describe('bridge sidebarAuth', () => {
+  it('answers the code in data.baseInfo.code, one host call per caller', async () => {
+    let n = 0;
+    const host = createSimulatedHost({ authCode: () => `code-${++n}` });
+    const bridge = createBridge({ host });
+    expect(await Promise.all([bridge.sidebarAuth(), bridge.sidebarAuth()])).to.deep.equal([
+      { code: 'code-1' },
+      { code: 'code-2' },
+    ]);
+    expect(host.callCount('sidebarAuth')).to.equal(2);
+  });
+  it('is invalid-response for a code that is not a string, host-fail when refused', async () => {
+    const host = createSimulatedHost({ faults: { sidebarAuth: { kind: 'malformed' } } });
+    const bridge = createBridge({ host, timeout: 100 });
+    const error = await rejection(bridge.sidebarAuth());
+    expect(error.code).to.equal('invalid-response');
+    expect(error.issues?.[0]?.path).to.deep.equal(['data', 'baseInfo', 'code']);
+    host.setFault('sidebarAuth', { kind: 'fail', errMsg: 'sidebarAuth:fail not in toolbar mode' });
+    expect(await rejection(bridge.sidebarAuth())).to.include({ code: 'host-fail', errMsg: 'sidebarAuth:fail not in toolbar mode' });
+  });
+});
