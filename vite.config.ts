@@ -1,28 +1,75 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const here = import.meta.dirname;
+const src = (path: string) => resolve(here, 'src', path);
+const elements = ['chat-info', 'send-button', 'open-chat', 'image-preview', 'auth'].filter((name) =>
+  existsSync(src(`define/${name}.ts`)),
+);
 
-// `npm start` serves demo/ against the simulated host; `npm run build` writes the
-// library entry points to dist/.
-export default defineConfig({
-  root: resolve(here, 'demo'),
-  server: { fs: { allow: [here] } },
-  build: {
+/** `/` opens the demo: the project root is served so demos can load dist/ and node_modules/. */
+const demoHome: Plugin = {
+  name: 'juzi-demo-home',
+  configureServer(server) {
+    server.middlewares.use((req, res, next) => {
+      if (req.url !== '/' && req.url !== '/index.html') return next();
+      res.statusCode = 302;
+      res.setHeader('Location', '/demo/');
+      res.end();
+    });
+  },
+};
+
+/** The CDN bundles: everything inside (lit and zod too), minified, one file each. */
+function cdn(entry: string, fileName: string, format: 'es' | 'iife', name?: string): UserConfig['build'] {
+  return {
     outDir: resolve(here, 'dist'),
-    emptyOutDir: false, // dist/types comes from tsc
+    emptyOutDir: false,
+    target: 'es2022',
+    lib: { entry: src(entry), formats: [format], fileName: () => fileName, ...(name && { name }) },
+    rolldownOptions: { output: { minify: true } },
+  };
+}
+
+/**
+ * `npm start` serves the demo; `npm run build` runs one `vite build --mode X` per
+ * output (Vite builds an IIFE from one entry at a time):
+ *   lib       dist/lib/   npm entry points, one module per source file, lit and zod left as imports
+ *   cdn       dist/juzi-elements.js            one ESM file, every tag defined
+ *   iife      dist/juzi-elements.iife.js       one classic script, global JuziElements
+ *   dev-cdn   dist/juzi-elements-dev.js        the simulated host as one ESM file
+ *   dev-iife  dist/juzi-elements-dev.iife.js   the simulated host, global JuziElementsDev
+ */
+export default defineConfig(({ mode }) => {
+  const builds: Record<string, UserConfig['build']> = {
+    cdn: cdn('index.ts', 'juzi-elements.js', 'es'),
+    iife: cdn('index.ts', 'juzi-elements.iife.js', 'iife', 'JuziElements'),
+    'dev-cdn': cdn('dev/index.ts', 'juzi-elements-dev.js', 'es'),
+    'dev-iife': cdn('dev/index.ts', 'juzi-elements-dev.iife.js', 'iife', 'JuziElementsDev'),
+  };
+  const lib: UserConfig['build'] = {
+    outDir: resolve(here, 'dist/lib'),
+    emptyOutDir: true,
     target: 'es2022',
     lib: {
       entry: {
-        'juzi-elements': resolve(here, 'src/index.ts'),
-        bridge: resolve(here, 'src/bridge/index.ts'),
-        dev: resolve(here, 'src/dev/index.ts'),
+        index: src('index.ts'),
+        'bridge/index': src('bridge/index.ts'),
+        'dev/index': src('dev/index.ts'),
+        ...(existsSync(src('oauth/index.ts')) && { 'oauth/index': src('oauth/index.ts') }),
+        ...Object.fromEntries(elements.map((name) => [`define/${name}`, src(`define/${name}.ts`)])),
       },
       formats: ['es'],
     },
     rolldownOptions: {
-      external: [/^lit/, /^@lit\//, /^zod/],
-      output: { minify: true },
+      external: [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/],
+      output: { preserveModules: true, preserveModulesRoot: resolve(here, 'src'), entryFileNames: '[name].js' },
     },
-  },
+  };
+  return {
+    plugins: [demoHome],
+    server: { fs: { allow: [here] } },
+    build: builds[mode] ?? lib,
+  };
 });
