@@ -22,6 +22,8 @@ const ignore = () => {};
  * @summary A button that sends one message to the current chat.
  * @tag juzi-send-button
  *
+ * @attribute title - Title of an `image`, `video`, `file`, `news` or `miniprogram` message (the element's own HTML `title`).
+ *
  * @slot - The label; defaults to 发送 / Send in the element's language.
  *
  * @csspart base - The native button.
