@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { firefoxPath, webkitDriver } from './engines.mjs';
+import { ensureBuild } from './ensure-build.mjs';
 
 const args = process.argv.slice(2);
 const coverage = args.includes('--coverage');
@@ -35,6 +36,8 @@ if (missing.length) {
   console.warn(`Skipping engine(s) not installed: ${missing.join(', ')}; ${hint}`);
 }
 console.log(`Engines: ${engines.join(', ')}${coverage ? ' (coverage)' : ''}`);
+// Some tests load the built bundles from dist/.
+ensureBuild();
 
 const freePort = () =>
   new Promise((resolve, reject) => {

@@ -49,13 +49,15 @@ export class JuziElement extends LitElement {
       try {
         customElements.define(tag, this);
       } catch (error) {
-        warnOnce(`juzi-elements: <${tag}> could not be defined: ${String(error)}`);
+        warnOnce(tag, `juzi-elements: <${tag}> could not be defined: ${String(error)}`);
       }
       return;
     }
     if (existing.version === this.version) return;
+    // One warning per clash of two versions, however many tags they both define.
     warnOnce(
-      `juzi-elements: <${tag}> is already defined by version ${existing.version ?? 'unknown'}; ` +
+      `${existing.version}|${this.version}`,
+      `juzi-elements: version ${existing.version ?? 'unknown'} already defines <${tag}> (and maybe more tags); ` +
         `version ${this.version} loaded too and is not used. Load one copy of juzi-elements per page.`,
     );
   }
@@ -116,8 +118,8 @@ export class JuziElement extends LitElement {
   }
 }
 
-function warnOnce(message: string): void {
-  if (warned.has(message)) return;
-  warned.add(message);
+function warnOnce(key: string, message: string): void {
+  if (warned.has(key)) return;
+  warned.add(key);
   console.warn(message);
 }

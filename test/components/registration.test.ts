@@ -4,6 +4,8 @@ import sinon from 'sinon';
 import { bridgeContext } from '../../src/internal/context.js';
 import { JuziChatInfo } from '../../src/components/chat-info/chat-info.js';
 import '../../src/define/chat-info.js';
+import '../../src/define/send-button.js';
+import { JuziSendButton } from '../../src/components/send-button/send-button.js';
 import { createBridge, getBridge } from '../../src/bridge/index.js';
 import { JuziElement } from '../../src/internal/juzi-element.js';
 import { createSimulatedHost, defaultChats } from '../../src/dev/index.js';
@@ -29,14 +31,18 @@ describe('registration and bridge lookup', () => {
       expect(warn.called).to.equal(false);
     });
 
-    it('warns once, and never throws, when another version is already registered', () => {
+    it('warns once for all its tags, and never throws, when another version is already registered', () => {
       const warn = sinon.stub(console, 'warn');
       class OtherVersion extends JuziChatInfo {
+        static override readonly version = '99.0.0';
+      }
+      class OtherVersionButton extends JuziSendButton {
         static override readonly version = '99.0.0';
       }
       expect(() => {
         OtherVersion.define('juzi-chat-info');
         OtherVersion.define('juzi-chat-info');
+        OtherVersionButton.define('juzi-send-button');
       }).not.to.throw();
       expect(warn.callCount).to.equal(1);
       expect(warn.firstCall.args[0]).to.contain('99.0.0').and.contain(JuziChatInfo.version);
