@@ -27,14 +27,18 @@ describe('<juzi-chat-info>', () => {
   describe('accessibility', () => {
     it('is accessible while loading, and says so with aria-busy', async () => {
       host.setLatency(1000);
+      bridge = createBridge({ host, timeout: 5000 });
       const el = await render();
-      expect(el.shadowRoot!.querySelector('[aria-busy="true"]')).to.exist;
-      expect(text(el, 'base')).to.equal('正在读取当前会话…');
+      expect(el.shadowRoot!.textContent!.trim(), 'no spinner flash for a quick answer').to.equal('');
+      await waitUntil(() => text(el, 'base') === '正在读取当前会话…', 'a slow answer shows the loading words');
+      expect(el.shadowRoot!.querySelector('[part~="spinner"]')).to.exist;
+      expect(el.shadowRoot!.querySelector('[part~="base"]')?.getAttribute('aria-busy')).to.equal('true');
       await expect(el).to.be.accessible();
     });
     it('is accessible when ready, as a labelled group', async () => {
       const el = await render();
       await ready(el);
+      expect(el.shadowRoot!.querySelector('[aria-busy]')).to.equal(null);
       expect(el.shadowRoot!.querySelector('[role="group"]')?.getAttribute('aria-label')).to.equal('当前会话');
       await expect(el).to.be.accessible();
     });

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { ChatContext } from '../../bridge/bridge.js';
 import type { ChatInfo } from '../../bridge/schemas.js';
 import { JuziChatChangeEvent } from '../../events.js';
@@ -11,6 +11,8 @@ import { chatInfoStyles } from './chat-info.styles.js';
 /** The parts of a chat `<juzi-chat-info fields="…">` can show. */
 export type ChatInfoField = 'name' | 'type' | 'external' | 'botName' | 'botStatus' | 'botType';
 const allFields: readonly ChatInfoField[] = ['name', 'type', 'external', 'botName', 'botStatus', 'botType'];
+/** Most answers come sooner: a spinner that flashes for a moment only costs time and distracts. */
+const LOADING_DELAY_MS = 200;
 
 /**
  * @summary Shows the current chat: name, single or group, external, the bot, whether it is online, and its type.
@@ -46,6 +48,11 @@ export class JuziChatInfo extends JuziElement {
   readonly #chat = new ChatContextController(this, (context) => this.#onContext(context));
   #lastChatId?: string;
   #lastError?: unknown;
+  #loadingTimer?: ReturnType<typeof setTimeout>;
+  #shownFor?: { fields: string; shown: ReadonlySet<ChatInfoField> };
+
+  /** Whether loading has lasted long enough to show the spinner and its words. */
+  @state() private slow = false;
 
   /** The chat shown, once read. */
   get chat(): ChatInfo | undefined {
@@ -59,6 +66,24 @@ export class JuziChatInfo extends JuziElement {
     });
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopLoadingTimer();
+  }
+
+  protected override willUpdate(): void {
+    const { status, chat } = this.#chat.context;
+    const loading = !chat && status !== 'error';
+    if (loading) this.#loadingTimer ??= setTimeout(() => (this.slow = true), LOADING_DELAY_MS);
+    else this.#stopLoadingTimer();
+  }
+
+  #stopLoadingTimer(): void {
+    clearTimeout(this.#loadingTimer);
+    this.#loadingTimer = undefined;
+    this.slow = false;
+  }
+
   #onContext({ status, chat, error }: ChatContext): void {
     if (status === 'ready' && chat && chat.id !== this.#lastChatId) {
       this.#lastChatId = chat.id;
@@ -70,9 +95,12 @@ export class JuziChatInfo extends JuziElement {
     }
   }
 
-  #shown(): Set<ChatInfoField> {
+  #shown(): ReadonlySet<ChatInfoField> {
+    if (this.fields === this.#shownFor?.fields) return this.#shownFor.shown;
     const picked = this.fields.split(/[\s,]+/).filter((f): f is ChatInfoField => allFields.includes(f as ChatInfoField));
-    return new Set(picked.length ? picked : allFields);
+    const shown = new Set(picked.length ? picked : allFields);
+    this.#shownFor = { fields: this.fields, shown };
+    return shown;
   }
 
   protected override render() {
@@ -85,6 +113,8 @@ export class JuziChatInfo extends JuziElement {
       </div>`;
     }
     if (!chat) {
+      // Quiet at first: most answers come before a spinner would be worth drawing.
+      if (!this.slow) return nothing;
       return html`<div part="base" class="base loading" aria-busy="true">
         <span part="spinner" class="spinner" aria-hidden="true"></span><span>${t.loading}</span>
       </div>`;
