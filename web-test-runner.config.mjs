@@ -7,6 +7,10 @@ import * as puppeteerCore from 'puppeteer-core';
 import { systemChromium, firefoxPath, miniBrowserPath } from './scripts/engines.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
+import { tsImport } from 'tsx/esm/api';
+
+// The local region stand-in (the same one `npm start` serves), so browser tests run the real sign-in against /region.
+const { regionServerKoaMiddleware } = await tsImport('./src/dev/region-server.ts', import.meta.url);
 
 const engines = (process.env.JUZI_ENGINES ?? 'chromium').split(',');
 const chromiumArgs = [
@@ -68,8 +72,10 @@ for (const engine of engines) {
 const coverage = process.env.JUZI_COVERAGE === '1';
 
 export default {
-  files: process.env.JUZI_FILES ? process.env.JUZI_FILES.split(',') : ['test/**/*.test.ts'],
+  // test/node/ holds node:test suites (npm run test:node), not browser tests.
+  files: process.env.JUZI_FILES ? process.env.JUZI_FILES.split(',') : ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: true,
+  middleware: [regionServerKoaMiddleware('/region')],
   browsers,
   // WebKitWebDriver drives one session at a time.
   concurrency: engines.includes('webkit') ? 1 : 2,

@@ -5,6 +5,7 @@
  */
 import type { JuziError } from './bridge/errors.js';
 import type { ChatInfo, SendMessage } from './bridge/schemas.js';
+import type { UserInfo } from './oauth/user-info.js';
 
 const init = { bubbles: true, composed: true } as const;
 
@@ -57,6 +58,16 @@ export class JuziPreviewEvent extends CustomEvent<JuziPreviewDetail> {
   }
 }
 
+export interface JuziAuthSuccessDetail {
+  user: UserInfo;
+}
+/** `<juzi-auth>`: the code was exchanged; `detail.user` is who signed in. */
+export class JuziAuthSuccessEvent extends CustomEvent<JuziAuthSuccessDetail> {
+  constructor(detail: JuziAuthSuccessDetail) {
+    super('juzi-auth-success', { ...init, detail });
+  }
+}
+
 export interface JuziErrorDetail {
   error: JuziError;
   /** The message a failed send was carrying, to retry or show. */
@@ -75,6 +86,7 @@ export interface JuziEventMap {
   'juzi-sent': JuziSentEvent;
   'juzi-chat-opened': JuziChatOpenedEvent;
   'juzi-preview': JuziPreviewEvent;
+  'juzi-auth-success': JuziAuthSuccessEvent;
   'juzi-error': JuziErrorEvent;
 }
 

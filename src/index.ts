@@ -1,11 +1,12 @@
 /**
- * `juzi-elements`: the bridge, the events, and every element, defined on import.
+ * `juzi-elements`: the bridge, the events, sign-in, and every element, defined on import.
  * Import a single `juzi-elements/define/<name>` instead to register just one tag.
  */
 import './define/chat-info.js';
 import './define/send-button.js';
 import './define/open-chat.js';
 import './define/image-preview.js';
+import './define/auth.js';
 
 export * from './bridge/index.js';
 export * from './events.js';
@@ -15,3 +16,6 @@ export { JuziChatInfo, type ChatInfoField } from './components/chat-info/chat-in
 export { JuziSendButton } from './components/send-button/send-button.js';
 export { JuziOpenChat } from './components/open-chat/open-chat.js';
 export { JuziImagePreview } from './components/image-preview/image-preview.js';
+export { JuziAuth, type AuthMode, type AuthStatus } from './components/auth/auth.js';
+export { createAuthorizeUrl, createState, fetchUserInfo, readAuthCallback } from './oauth/index.js';
+export type { AuthCallback, AuthorizeUrlOptions, FetchUserInfoOptions, UserInfo } from './oauth/index.js';

@@ -1,0 +1,3 @@
+import { JuziAuth } from '../components/auth/auth.js';
+
+JuziAuth.define('juzi-auth');
