@@ -16,11 +16,11 @@ const newest = (path) => {
 export function ensureBuild() {
   let built = 0;
   try {
-    built = Math.min(...['dist/juzi-elements.js', 'dist/juzi-elements.iife.js', 'dist/lib/index.js'].map((f) => statSync(f).mtimeMs));
+    built = Math.min(...['dist/juzi-elements.js', 'dist/juzi-elements.iife.js', 'dist/lib/index.js', 'dist/demo/index.html'].map((f) => statSync(f).mtimeMs));
   } catch {
     // missing: build
   }
-  const sources = Math.max(newest('src'), newest('vite.config.ts'), newest('package.json'), newest('scripts/build.mjs'));
+  const sources = Math.max(newest('src'), newest('demo'), newest('vite.config.ts'), newest('package.json'), newest('scripts/build.mjs'));
   if (built >= sources) return;
   console.log('dist/ is missing or older than src/: building it first (npm run build)');
   execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
