@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { regionServerPlugin } from './src/dev/region-server.js';
 
 const here = import.meta.dirname;
 const src = (path: string) => resolve(here, 'src', path);
@@ -17,6 +18,29 @@ const demoHome: Plugin = {
       res.statusCode = 302;
       res.setHeader('Location', '/demo/');
       res.end();
+    });
+  },
+};
+
+/**
+ * Shrinks the CSS inside `css\`…\`` templates (comments, white space), which JS
+ * minifiers leave alone: the CDN bundle has a gzip budget.
+ */
+const minifyTemplateCss: Plugin = {
+  name: 'juzi-minify-template-css',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!id.endsWith('.ts') || !code.includes('css`')) return null;
+    return code.replace(/css`([^`$]*)`/g, (_, body: string) => {
+      const css = body
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        // Never around ':' before a selector part: `a ::slotted(b)` differs from `a::slotted(b)`.
+        .replace(/\s*([{};,>])\s*/g, '$1')
+        .replace(/:\s+/g, ':')
+        .replace(/;}/g, '}')
+        .trim();
+      return `css\`${css}\``;
     });
   },
 };
@@ -40,6 +64,7 @@ function cdn(entry: string, fileName: string, format: 'es' | 'iife', name?: stri
  *   iife      dist/juzi-elements.iife.js       one classic script, global JuziElements
  *   dev-cdn   dist/juzi-elements-dev.js        the simulated host as one ESM file
  *   dev-iife  dist/juzi-elements-dev.iife.js   the simulated host, global JuziElementsDev
+ *   demo      dist/demo/                       the demo pages, for the tests that open them
  */
 export default defineConfig(({ mode }) => {
   const builds: Record<string, UserConfig['build']> = {
@@ -67,8 +92,24 @@ export default defineConfig(({ mode }) => {
       output: { preserveModules: true, preserveModulesRoot: resolve(here, 'src'), entryFileNames: '[name].js' },
     },
   };
+  if (mode === 'demo') {
+    const pages = ['index', 'jquery', 'vue', 'react', 'auth'].filter((page) => existsSync(resolve(here, `demo/${page}.html`)));
+    return {
+      // demo/ as the root puts the pages at dist/demo/<page>.html, not dist/demo/demo/.
+      root: resolve(here, 'demo'),
+      // Served from the project root, like the dev server: the pages' classic scripts keep
+      // their /node_modules/ and /dist/ URLs (Vite does not bundle non-module scripts).
+      base: '/dist/demo/',
+      build: {
+        outDir: resolve(here, 'dist/demo'),
+        emptyOutDir: true,
+        target: 'es2022',
+        rolldownOptions: { input: Object.fromEntries(pages.map((page) => [page, resolve(here, `demo/${page}.html`)])) },
+      },
+    };
+  }
   return {
-    plugins: [demoHome],
+    plugins: [demoHome, regionServerPlugin(), minifyTemplateCss],
     server: { fs: { allow: [here] } },
     build: builds[mode] ?? lib,
   };

@@ -2,14 +2,24 @@
 // `npm run build`: type declarations, then one Vite build per output (see vite.config.ts),
 // then the custom-elements manifest.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { minify } from 'terser';
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 const bin = (name) => `node_modules/.bin/${name}`;
 
 rmSync('dist', { recursive: true, force: true });
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
-for (const mode of ['production', 'cdn', 'iife', 'dev-cdn', 'dev-iife']) {
+for (const mode of ['production', 'cdn', 'iife', 'dev-cdn', 'dev-iife', 'demo']) {
   run(bin('vite'), ['build', '--mode', mode, '--logLevel', 'warn']);
+}
+// A second pass over the CDN bundles: terser finds a few percent more than Vite's minifier.
+for (const file of ['dist/juzi-elements.js', 'dist/juzi-elements.iife.js']) {
+  const { code } = await minify(readFileSync(file, 'utf8'), {
+    module: file.endsWith('.js') && !file.endsWith('.iife.js'),
+    ecma: 2022,
+    compress: { passes: 2 },
+  });
+  writeFileSync(file, code);
 }
 run(bin('cem'), ['analyze', '--litelement', '--globs', 'src/components/**/*.ts', 'src/internal/*.ts', '--outdir', '.']);

@@ -23,20 +23,11 @@ export interface ActionButtonView {
  * a region that already exists.
  */
 export function renderActionButton(view: ActionButtonView): TemplateResult {
-  return html`
-    <button
-      part="base"
-      class="button"
-      type="button"
-      ?disabled=${view.disabled}
-      aria-busy=${view.busy ? 'true' : 'false'}
-      @click=${view.onClick}
-    >
-      ${view.busy ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>` : nothing}
-      <span part="label" class="label"><slot>${view.label}</slot>${view.blankLabel ? view.label : nothing}</span>
-    </button>
-    <span part="status" class="visually-hidden" role="status">${view.announcement}</span>
-  `;
+  const { label } = view;
+  return html`<button part="base" class="button" type="button" ?disabled=${view.disabled} aria-busy=${view.busy ? 'true' : 'false'} @click=${view.onClick}>${
+      view.busy ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>` : nothing
+    }<span part="label" class="label"><slot>${label}</slot>${view.blankLabel ? label : nothing}</span></button
+    ><span part="status" class="visually-hidden" role="status">${view.announcement}</span>`;
 }
 
 /**
@@ -44,65 +35,54 @@ export function renderActionButton(view: ActionButtonView): TemplateResult {
  * Markup such as `<juzi-send-button>⏎</juzi-send-button>`, or a framework's empty
  * text node, is slotted like any text: it hides the slot's fallback label and would
  * leave an empty button with no accessible name. Text edits do not fire `slotchange`,
- * hence a MutationObserver.
+ * hence a MutationObserver, which re-renders the host; `blank` is read at render.
  */
 export class BlankLabelController implements ReactiveController {
-  /** True when the default slot would get text nodes, all of them blank. */
-  blank = false;
-
   readonly #host: ReactiveControllerHost & HTMLElement;
-  readonly #observer = new MutationObserver(() => this.#check());
+  readonly #observer: MutationObserver;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
+    this.#observer = new MutationObserver(() => host.requestUpdate());
     host.addController(this);
+  }
+
+  /** True when the default slot would get text nodes, all of them blank. */
+  get blank(): boolean {
+    let text = false;
+    for (const node of this.#host.childNodes) {
+      // Text and elements without a `slot` go to the default slot; comments go nowhere.
+      if (node.nodeType === Node.TEXT_NODE) {
+        if (node.textContent!.trim()) return false;
+        text = true;
+      } else if (node instanceof Element && !node.hasAttribute('slot')) return false;
+    }
+    return text;
   }
 
   hostConnected(): void {
     this.#observer.observe(this.#host, { childList: true, characterData: true, subtree: true });
-    this.#check();
+    // The light DOM may have changed while the element was away.
+    this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {
     this.#observer.disconnect();
   }
-
-  #check(): void {
-    const slotted = [...this.#host.childNodes].filter(
-      (node) => node.nodeType === Node.TEXT_NODE || (node instanceof Element && !node.hasAttribute('slot')),
-    );
-    const blank = slotted.length > 0 && slotted.every((node) => node.nodeType === Node.TEXT_NODE && !node.textContent?.trim());
-    if (blank === this.blank) return;
-    this.blank = blank;
-    this.#host.requestUpdate();
-  }
 }
 
 /**
- * Layout for `renderActionButton`. Each element maps its public
- * `--juzi-<element>-*` properties onto the private `--_button-*` ones.
+ * Layout for `renderActionButton`, beside `buttonStyles`. Each element maps its public
+ * `--juzi-<element>-*` properties onto the private `--_button-*` ones. The label may
+ * shrink, so a long one wraps (overflow-wrap comes from the host) inside a 300px sidebar.
  */
 export const actionButtonStyles = css`
   :host {
     display: inline-block;
     max-width: 100%;
     vertical-align: middle;
-    --_button-bg: var(--_primary);
-    --_button-fg: var(--_on-primary);
-    --_button-radius: var(--_radius);
-  }
-  .button {
-    background: var(--_button-bg);
-    color: var(--_button-fg);
-    border-radius: var(--_button-radius);
-    text-align: center;
-  }
-  .spinner {
-    flex: none;
   }
   .label {
-    /* A long label wraps inside a 300px sidebar instead of overflowing it. */
     min-width: 0;
-    overflow-wrap: anywhere;
   }
 `;

@@ -3,6 +3,11 @@ import { css } from 'lit';
 /**
  * Shared host styles and design tokens. Each public `--juzi-*` property feeds a
  * private `--_*` one, so a page can theme every element at once or one at a time.
+ *
+ * - `overflow-wrap: anywhere` (inherited): long names, ids and labels wrap inside a
+ *   300px sidebar instead of overflowing it.
+ * - The dark scheme overrides only the colours that differ; radius, gap and on-primary stay.
+ * - One `:focus-visible` ring for everything focusable in every element.
  */
 export const hostStyles = css`
   :host {
@@ -21,6 +26,7 @@ export const hostStyles = css`
     line-height: 1.5;
     color: var(--_fg);
     box-sizing: border-box;
+    overflow-wrap: anywhere;
   }
   @media (prefers-color-scheme: dark) {
     :host {
@@ -37,24 +43,29 @@ export const hostStyles = css`
     display: none !important;
   }
   *,
-  *::before,
-  *::after {
+  ::before,
+  ::after {
     box-sizing: inherit;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_primary);
+    outline-offset: 2px;
   }
   .visually-hidden {
     position: absolute;
     width: 1px;
     height: 1px;
-    margin: -1px;
-    padding: 0;
     overflow: hidden;
-    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
     white-space: nowrap;
-    border: 0;
   }
 `;
 
-/** The one button look shared by the acting elements. */
+/**
+ * The one button look shared by the acting elements (and chat-info's retry). An
+ * element may set the private `--_button-bg`, `--_button-fg` and `--_button-radius`
+ * (from its public `--juzi-<element>-*` properties); unset, they fall back to the tokens.
+ */
 export const buttonStyles = css`
   .button {
     display: inline-flex;
@@ -65,17 +76,13 @@ export const buttonStyles = css`
     max-width: 100%;
     padding: 4px 14px;
     border: 1px solid transparent;
-    border-radius: var(--_radius);
-    background: var(--_primary);
-    color: var(--_on-primary);
+    border-radius: var(--_button-radius, var(--_radius));
+    background: var(--_button-bg, var(--_primary));
+    color: var(--_button-fg, var(--_on-primary));
     font: inherit;
+    text-align: center;
     cursor: pointer;
   }
-  .button:focus-visible {
-    outline: 2px solid var(--_primary);
-    outline-offset: 2px;
-  }
-  .button[aria-disabled='true'],
   .button:disabled {
     opacity: 0.55;
     cursor: not-allowed;
@@ -84,9 +91,10 @@ export const buttonStyles = css`
     cursor: progress;
   }
   .spinner {
+    flex: none;
     width: 1em;
     height: 1em;
-    border: 2px solid currentColor;
+    border: 2px solid;
     border-right-color: transparent;
     border-radius: 50%;
     animation: juzi-spin 0.8s linear infinite;

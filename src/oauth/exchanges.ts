@@ -19,20 +19,14 @@ export interface OAuthExchanges {
 /** The registry key; also what tests delete to start from a fresh page. */
 export const EXCHANGES_KEY = Symbol.for('juzi-elements.oauth-exchanges');
 
+/** This page's registry, made on first use. */
 export function oauthExchanges(): OAuthExchanges {
-  const slot = globalThis as { [EXCHANGES_KEY]?: OAuthExchanges };
-  return (slot[EXCHANGES_KEY] ??= { byCode: new Map() });
+  return ((globalThis as { [EXCHANGES_KEY]?: OAuthExchanges })[EXCHANGES_KEY] ??= { byCode: new Map() });
 }
 
 /** Runs `exchange` for `code` unless this page already did; every caller gets the one outcome. */
 export function exchangeOnce(code: string, exchange: () => Promise<UserInfo>): Promise<UserInfo> {
   const { byCode } = oauthExchanges();
-  let pending = byCode.get(code);
-  if (!pending) {
-    pending = Promise.resolve().then(exchange);
-    // Kept for later joiners; a failure is reported to each of them, not as unhandled.
-    pending.catch(() => {});
-    byCode.set(code, pending);
-  }
-  return pending;
+  if (!byCode.has(code)) byCode.set(code, exchange());
+  return byCode.get(code)!;
 }

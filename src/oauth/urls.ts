@@ -1,6 +1,5 @@
 import { isHttpUrl } from '../bridge/schemas.js';
-import { oauthError, refused } from './errors.js';
-import { STATE_PATTERN } from './state.js';
+import { check, oauthError, toUrl } from './errors.js';
 
 /** Where `createAuthorizeUrl` sends the agent and what comes back. */
 export interface AuthorizeUrlOptions {
@@ -20,38 +19,19 @@ export interface AuthCallback {
   state: string;
 }
 
-/** The callback parameters, removed from the address bar before the code is exchanged. */
-export const CALLBACK_PARAMS = ['code', 'state'] as const;
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /**
- * The region's base URL without trailing slashes. A code and the agent's identity
- * travel to it, so plain http is refused except on this machine (the dev server).
+ * The region's base URL without trailing slashes (`invalid-params` on `regionUrl`
+ * otherwise). A code and the agent's identity travel to it, so plain http is refused
+ * except on this machine (the dev server).
  */
-export function regionBase(regionUrl: unknown, field = 'regionUrl'): string {
-  if (typeof regionUrl !== 'string' || regionUrl.trim() === '') throw refused(field, 'expected the region URL');
-  let url: URL;
-  try {
-    url = new URL(regionUrl);
-  } catch {
-    throw refused(field, `expected an absolute https URL, got ${JSON.stringify(regionUrl)}`);
-  }
-  const loopback = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
-  if (url.protocol !== 'https:' && !loopback) {
-    throw refused(field, 'must be https (http only for localhost, 127.0.0.1 or [::1])');
-  }
-  if (url.username || url.password) throw refused(field, 'must not carry credentials');
-  if (url.search || url.hash) throw refused(field, 'must not carry a query or a fragment');
-  return url.origin + url.pathname.replace(/\/+$/, '');
-}
-
-/** An absolute http(s) URL as given; never a relative path or `javascript:`. */
-export function absoluteHttpUrl(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !isHttpUrl(value)) {
-    throw refused(field, `expected an absolute http(s) URL, got ${JSON.stringify(value)}`);
-  }
-  return value;
+export function regionBase(regionUrl: string): string {
+  const url = toUrl(regionUrl);
+  check(
+    url?.protocol == 'https:' || (url?.protocol == 'http:' && /^(localhost|127\.0\.0\.1|\[::1\])$/.test(url.hostname)),
+    'regionUrl',
+    'expected https (http only on localhost)',
+  );
+  return url!.origin + url!.pathname.replace(/\/+$/, '');
 }
 
 /**
@@ -62,52 +42,23 @@ export function absoluteHttpUrl(value: unknown, field: string): string {
  */
 export function createAuthorizeUrl({ regionUrl, redirectUri, state }: AuthorizeUrlOptions): string {
   const base = regionBase(regionUrl);
-  const redirect = absoluteHttpUrl(redirectUri, 'redirectUri');
-  if (typeof state !== 'string' || !STATE_PATTERN.test(state)) {
-    throw refused('state', 'expected 1 to 128 characters of [A-Za-z0-9] (use createState())');
-  }
-  const url = new URL(`${base}/oauth/connect/authorize`);
-  url.searchParams.set('redirect_uri', redirect);
-  url.searchParams.set('state', state);
-  return url.href;
+  check(isHttpUrl(redirectUri), 'redirectUri', 'expected an absolute http(s) URL');
+  check(typeof state == 'string' && /^[A-Za-z0-9]{1,128}$/.test(state), 'state', 'expected [A-Za-z0-9]{1,128}');
+  return `${base}/oauth/connect/authorize?${new URLSearchParams({ redirect_uri: redirectUri, state })}`;
 }
 
 /**
- * Reads the region's redirect back. Returns null when `url` carries neither `code`
- * nor `state` (not a callback); throws `state-mismatch` when its state is not
- * `expectedState` (or none was expected), and `invalid-code` when it has no code.
+ * Reads the region's redirect back (a relative `url` is read against the page). Returns
+ * null when `url` carries neither `code` nor `state` (not a callback); throws
+ * `state-mismatch` when its state is not `expectedState` (or none was expected), and
+ * `invalid-code` when it has no code.
  */
 export function readAuthCallback(url: string | URL, expectedState: string | null | undefined): AuthCallback | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url, globalThis.location?.href);
-  } catch {
-    throw refused('url', `expected a URL, got ${JSON.stringify(String(url))}`);
-  }
-  const code = parsed.searchParams.get('code');
-  const state = parsed.searchParams.get('state');
-  if (code === null && state === null) return null;
-  if (!expectedState) {
-    throw oauthError('state-mismatch', 'state-mismatch (no sign-in was started from this tab, so the callback cannot be trusted)');
-  }
-  if (state !== expectedState) {
-    throw oauthError('state-mismatch', 'state-mismatch (the callback is not the answer to the sign-in this tab started)');
-  }
-  if (!code || code.trim() === '') throw oauthError('invalid-code', 'invalid-code (the callback carries no code)');
-  return { code, state };
-}
-
-/**
- * `url` without the callback parameters. The rest of the query is kept byte for
- * byte (URLSearchParams would re-encode it, e.g. `%20` as `+`), and so is the fragment.
- */
-export function withoutCallback(url: string | URL): URL {
-  const clean = new URL(url);
-  const drop = new Set<string>(CALLBACK_PARAMS);
-  const kept = clean.search
-    .slice(1)
-    .split('&')
-    .filter((pair) => pair !== '' && !drop.has([...new URLSearchParams(pair).keys()][0] ?? ''));
-  clean.search = kept.join('&');
-  return clean;
+  const params = toUrl(url, globalThis.location?.href)?.searchParams;
+  check(params, 'url', 'expected a URL');
+  const code = params.get('code');
+  if (code === null && !params.has('state')) return null;
+  if (!expectedState || params.get('state') !== expectedState) throw oauthError('state-mismatch');
+  if (!code?.trim()) throw oauthError('invalid-code');
+  return { code, state: expectedState };
 }

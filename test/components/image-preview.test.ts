@@ -4,6 +4,7 @@ import { createBridge } from '../../src/bridge/index.js';
 import type { JuziImagePreview } from '../../src/components/image-preview/image-preview.js';
 import '../../src/define/image-preview.js';
 import { createSimulatedHost } from '../../src/dev/index.js';
+import { mount } from '../helpers.js';
 
 const a = 'https://example.com/a.png';
 const b = 'https://example.com/b.png';
@@ -76,7 +77,8 @@ describe('<juzi-image-preview>', () => {
 
     it('takes lang from an ancestor', async () => {
       const { bridge } = setup();
-      const wrapper = await fixture(html`<div lang="en-US"><juzi-image-preview .bridge=${bridge} urls=${a}></juzi-image-preview></div>`);
+      // mount(), not fixture(): fixture() of a plain wrapper waits for a frame a background tab never paints.
+      const wrapper = await mount(html`<div lang="en-US"><juzi-image-preview .bridge=${bridge} urls=${a}></juzi-image-preview></div>`);
       const el = wrapper.querySelector('juzi-image-preview')!;
       await el.updateComplete;
       expect(labels(el)).to.deep.equal(['Image 1 of 1']);
@@ -157,7 +159,7 @@ describe('<juzi-image-preview>', () => {
       expect(images(el)[0]!.getAttribute('src')).to.equal(a);
     });
 
-    it('follows slotted images added later and alt / src edits', async () => {
+    it('follows slotted images added and removed', async () => {
       const { bridge } = setup();
       const el = await fixture<JuziImagePreview>(html`
         <juzi-image-preview .bridge=${bridge}><img src="/demo/x.png" alt="Receipt" /></juzi-image-preview>
@@ -168,11 +170,6 @@ describe('<juzi-image-preview>', () => {
       el.append(added);
       await waitUntil(() => labels(el).length === 2, 'the added image gets a thumbnail');
       expect(labels(el)).to.deep.equal(['Receipt', 'Invoice']);
-
-      el.querySelector('img')!.alt = 'Old receipt';
-      added.setAttribute('src', '/demo/z.png');
-      await waitUntil(() => labels(el)[0] === 'Old receipt', 'the alt edit reaches the label');
-      await waitUntil(() => images(el)[1]?.getAttribute('src') === absolute('/demo/z.png'), 'the src edit reaches the image');
 
       added.remove();
       await waitUntil(() => labels(el).length === 1, 'the removed image loses its thumbnail');
@@ -190,16 +187,16 @@ describe('<juzi-image-preview>', () => {
 
     it('sizes thumbnails from --juzi-image-preview-size and fits a 300px sidebar', async () => {
       const { bridge } = setup();
-      const wrapper = await fixture(html`
+      const sidebar = (await mount(html`
         <div style="width: 300px">
           <juzi-image-preview .bridge=${bridge} urls="${a} ${b} ${a} ${b} ${a} ${b}"></juzi-image-preview>
         </div>
-      `);
-      const el = wrapper.querySelector('juzi-image-preview')!;
+      `)).firstElementChild!;
+      const el = sidebar.querySelector('juzi-image-preview')!;
       const first = thumbnails(el)[0]!.getBoundingClientRect();
       expect(first.width).to.equal(64);
       expect(first.height).to.equal(64);
-      for (const button of thumbnails(el)) expect(button.getBoundingClientRect().right).to.be.at.most(wrapper.getBoundingClientRect().right);
+      for (const button of thumbnails(el)) expect(button.getBoundingClientRect().right).to.be.at.most(sidebar.getBoundingClientRect().right);
 
       el.style.setProperty('--juzi-image-preview-size', '96px');
       expect(thumbnails(el)[0]!.getBoundingClientRect().width).to.equal(96);
@@ -424,16 +421,17 @@ describe('<juzi-image-preview>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('ignores slotted images without a src and other slotted content', async () => {
+    it('ignores slotted images without a src, images nested in other elements, and other slotted content', async () => {
       const { bridge } = setup();
       const el = await fixture<JuziImagePreview>(html`
         <juzi-image-preview .bridge=${bridge}>
           <img alt="No source" />
           <span>caption</span>
           <figure><img src="/demo/x.png" alt="Nested" /></figure>
+          <img src="/demo/y.png" alt="Direct" />
         </juzi-image-preview>
       `);
-      expect(labels(el)).to.deep.equal(['Nested']);
+      expect(labels(el)).to.deep.equal(['Direct']);
     });
 
     it('survives a urls property that is not an array', async () => {
@@ -448,16 +446,6 @@ describe('<juzi-image-preview>', () => {
       el.urls = [a, 42, '  ', b] as unknown as string[];
       await el.updateComplete;
       expect(images(el).map((img) => img.getAttribute('src'))).to.deep.equal([a, b]);
-    });
-
-    it('shows the label of an image that fails to load', async () => {
-      const { bridge } = setup();
-      const missing = absolute('/no-such-image.png'); // the test server answers 404
-      const el = await fixture<JuziImagePreview>(html`<juzi-image-preview .bridge=${bridge} urls=${missing}></juzi-image-preview>`);
-      const label = el.shadowRoot!.querySelector('[part="label"]')!;
-      await waitUntil(() => !label.classList.contains('visually-hidden'), 'the broken image gives way to its label');
-      expect(label.getBoundingClientRect().width).to.be.greaterThan(1);
-      expect(images(el)[0]!.getClientRects()).to.have.length(0);
     });
   });
 });

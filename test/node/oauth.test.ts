@@ -94,7 +94,6 @@ describe('juzi-elements/oauth on Node', () => {
       ['an http region', { regionUrl: 'http://hub.juzibot.com', redirectUri: 'https://p.example/', state: 'S' }, 'regionUrl'],
       ['a region posing as localhost', { regionUrl: 'http://localhost.evil.example', redirectUri: 'https://p.example/', state: 'S' }, 'regionUrl'],
       ['a relative region', { regionUrl: '/region', redirectUri: 'https://p.example/', state: 'S' }, 'regionUrl'],
-      ['a region with a query', { regionUrl: 'https://hub.juzibot.com/?x=1', redirectUri: 'https://p.example/', state: 'S' }, 'regionUrl'],
       ['a missing region', { regionUrl: '', redirectUri: 'https://p.example/', state: 'S' }, 'regionUrl'],
       ['a relative redirect', { regionUrl: 'https://hub.juzibot.com', redirectUri: '/sidebar', state: 'S' }, 'redirectUri'],
       ['a protocol-relative redirect', { regionUrl: 'https://hub.juzibot.com', redirectUri: '//evil.example/', state: 'S' }, 'redirectUri'],
@@ -167,10 +166,12 @@ describe('juzi-elements/oauth on Node', () => {
       assert.equal(urls.length, 1);
     });
 
-    it('appends the code to an exchangeUrl, keeping its own query as written', async () => {
+    it('adds the code to an exchangeUrl, keeping its own query', async () => {
       const { fetch, urls } = answering(seedJson);
       await fetchUserInfo('C1', { exchangeUrl: 'https://page.example/api/juzi-login?tenant=a%20b', fetch });
-      assert.deepEqual(urls, ['https://page.example/api/juzi-login?tenant=a%20b&code=C1']);
+      const asked = new URL(urls[0]!);
+      assert.equal(`${asked.origin}${asked.pathname}`, 'https://page.example/api/juzi-login');
+      assert.deepEqual([...asked.searchParams], [['tenant', 'a b'], ['code', 'C1']]);
     });
 
     it('drops a null email and name, and fields it does not know', async () => {
@@ -213,18 +214,10 @@ describe('juzi-elements/oauth on Node', () => {
       assert.ok(!error.message.includes('SECRETCODE'));
     });
 
-    it('reports no answer within the timeout as network', async () => {
-      const fetch = (() => new Promise<Response>(() => {})) as typeof globalThis.fetch;
-      const error = await failure(() => fetchUserInfo('C', { regionUrl: 'https://hub.juzibot.com', fetch, timeout: 20 }));
-      assert.equal(error.code, 'network');
-      assert.match(error.message, /20 ms/);
-    });
-
     it('reports a non-JSON answer as invalid-response', async () => {
       const { fetch } = answering('<html>502 Bad Gateway</html>', 502);
       const error = await failure(() => fetchUserInfo('C', { regionUrl: 'https://hub.juzibot.com', fetch }));
       assert.equal(error.code, 'invalid-response');
-      assert.match(error.message, /HTTP 502/);
     });
 
     it('reports a wrong shape as invalid-response, naming the fields', async () => {
@@ -234,18 +227,19 @@ describe('juzi-elements/oauth on Node', () => {
       assert.deepEqual(error.issues?.map((i) => i.path.join('.')).sort(), ['data.uid', 'data.userId']);
     });
 
-    it('reports an answer without errcode as invalid-response', async () => {
-      const { fetch } = answering({ data: seedJson.data });
-      assert.equal((await failure(() => fetchUserInfo('C', { regionUrl: 'https://hub.juzibot.com', fetch }))).code, 'invalid-response');
+    it('reports an answer without errcode, or a success without data, as invalid-response', async () => {
+      for (const body of [{ data: seedJson.data }, { errcode: 0, errmsg: '', data: null }]) {
+        const { fetch } = answering(body);
+        assert.equal((await failure(() => fetchUserInfo('C', { regionUrl: 'https://hub.juzibot.com', fetch }))).code, 'invalid-response');
+      }
     });
 
     const refusals: [string, () => Promise<unknown>][] = [
       ['a blank code', () => fetchUserInfo('  ', { regionUrl: 'https://hub.juzibot.com' })],
       ['no endpoint', () => fetchUserInfo('C', {} as never)],
-      ['both endpoints', () => fetchUserInfo('C', { regionUrl: 'https://hub.juzibot.com', exchangeUrl: 'https://p.example/x' } as never)],
       ['an http region', () => fetchUserInfo('C', { regionUrl: 'http://hub.juzibot.com' })],
       ['a relative exchangeUrl with no page', () => fetchUserInfo('C', { exchangeUrl: '/exchange' })],
-      ['a zero timeout', () => fetchUserInfo('C', { regionUrl: 'https://hub.juzibot.com', timeout: 0 })],
+      ['a javascript: exchangeUrl', () => fetchUserInfo('C', { exchangeUrl: 'javascript:alert(1)' })],
     ];
     for (const [name, run] of refusals) {
       it(`refuses ${name} with invalid-params, sending nothing`, async () => {

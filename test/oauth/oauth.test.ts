@@ -101,7 +101,7 @@ describe('juzi-elements/oauth (browser)', () => {
     it('resolves a relative exchangeUrl against the page and appends the code', async () => {
       const fetch = answering({ errcode: 0, errmsg: '', data: seedUserInfo });
       await fetchUserInfo('C 1', { exchangeUrl: 'api/exchange?x=1', fetch });
-      expect(String(fetch.firstCall.args[0])).to.equal(new URL('api/exchange?x=1&code=C%201', location.href).href);
+      expect(String(fetch.firstCall.args[0])).to.equal(new URL('api/exchange?x=1&code=C+1', location.href).href);
     });
 
     const errcodes: [number, JuziErrorCode][] = [

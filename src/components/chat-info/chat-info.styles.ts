@@ -1,67 +1,58 @@
 import { css } from 'lit';
 
+/**
+ * `.base > div` are the header and bot lines. An unset `--juzi-chat-info-background`
+ * makes the background invalid, so transparent. The bot status is in words, after a
+ * dot in the same colour.
+ */
 export const chatInfoStyles = css`
   :host {
     display: block;
-    --_bg: var(--juzi-chat-info-background, transparent);
-    --_badge-bg: var(--juzi-chat-info-badge-background, color-mix(in srgb, var(--_primary) 12%, transparent));
   }
   .base {
     display: grid;
     gap: 4px;
     padding: var(--juzi-chat-info-padding, 8px 0);
-    background: var(--_bg);
-    min-width: 0;
+    background: var(--juzi-chat-info-background);
   }
-  .header,
-  .bot {
+  .base > div {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 4px 8px;
-    min-width: 0;
   }
-  .name {
+  [part='name'] {
     font-weight: 600;
     font-size: var(--juzi-chat-info-name-size, 1.1em);
-    overflow-wrap: anywhere;
-    min-width: 0;
   }
-  .badge {
+  [part~='badge'] {
     padding: 0 6px;
     border-radius: var(--_radius);
-    background: var(--_badge-bg);
-    color: var(--_fg);
+    background: var(--juzi-chat-info-badge-background, var(--_border));
     font-size: 0.85em;
     white-space: nowrap;
   }
-  .bot {
+  [part='bot'] {
     color: var(--_muted);
     font-size: 0.92em;
   }
-  .status {
+  [data-status] {
     display: inline-flex;
     align-items: center;
     gap: 4px;
   }
-  .status::before {
+  [data-status]::before {
     content: '';
     width: 8px;
     height: 8px;
     border-radius: 50%;
-    background: var(--_muted);
+    background: currentColor;
   }
-  .status[data-status='online'] {
+  [data-status='online'] {
     color: var(--_success);
   }
-  .status[data-status='online']::before {
-    background: var(--_success);
-  }
-  .status[data-status='offline'] {
+  [data-status='offline'] {
     color: var(--_danger);
-  }
-  .status[data-status='offline']::before {
-    background: var(--_danger);
   }
   .loading {
     display: flex;
@@ -70,13 +61,7 @@ export const chatInfoStyles = css`
     color: var(--_muted);
   }
   .error {
-    display: grid;
-    gap: 6px;
     justify-items: start;
     color: var(--_danger);
-  }
-  .error p {
-    margin: 0;
-    overflow-wrap: anywhere;
   }
 `;

@@ -49,7 +49,6 @@ export class JuziChatInfo extends JuziElement {
   #lastChatId?: string;
   #lastError?: unknown;
   #loadingTimer?: ReturnType<typeof setTimeout>;
-  #shownFor?: { fields: string; shown: ReadonlySet<ChatInfoField> };
 
   /** Whether loading has lasted long enough to show the spinner and its words. */
   @state() private slow = false;
@@ -73,8 +72,7 @@ export class JuziChatInfo extends JuziElement {
 
   protected override willUpdate(): void {
     const { status, chat } = this.#chat.context;
-    const loading = !chat && status !== 'error';
-    if (loading) this.#loadingTimer ??= setTimeout(() => (this.slow = true), LOADING_DELAY_MS);
+    if (!chat && status !== 'error') this.#loadingTimer ??= setTimeout(() => (this.slow = true), LOADING_DELAY_MS);
     else this.#stopLoadingTimer();
   }
 
@@ -95,54 +93,44 @@ export class JuziChatInfo extends JuziElement {
     }
   }
 
-  #shown(): ReadonlySet<ChatInfoField> {
-    if (this.fields === this.#shownFor?.fields) return this.#shownFor.shown;
-    const picked = this.fields.split(/[\s,]+/).filter((f): f is ChatInfoField => allFields.includes(f as ChatInfoField));
-    const shown = new Set(picked.length ? picked : allFields);
-    this.#shownFor = { fields: this.fields, shown };
-    return shown;
-  }
-
   protected override render() {
     const { status, chat, error } = this.#chat.context;
     const t = this.t;
     if (status === 'error' && error) {
       return html`<div part="base error" class="base error" role="alert">
-        <p>${t.chatError} ${this.describeError(error)}</p>
+        ${t.chatError} ${this.describeError(error)}
         <button part="retry" class="button" type="button" @click=${this.refresh}>${t.retry}</button>
       </div>`;
     }
     if (!chat) {
       // Quiet at first: most answers come before a spinner would be worth drawing.
-      if (!this.slow) return nothing;
-      return html`<div part="base" class="base loading" aria-busy="true">
-        <span part="spinner" class="spinner" aria-hidden="true"></span><span>${t.loading}</span>
-      </div>`;
-    }
-    const show = this.#shown();
-    const unknown = (value: number) => `${t.unknown} (${value})`;
-    const type = chat.type === 0 ? t.single : chat.type === 1 ? t.group : unknown(chat.type);
-    const statusWord = chat.botStatus === 2 ? t.online : chat.botStatus === 1 ? t.offline : unknown(chat.botStatus);
-    const statusKey = chat.botStatus === 2 ? 'online' : chat.botStatus === 1 ? 'offline' : 'unknown';
-    const botType = t.botTypes[chat.botType] ?? unknown(chat.botType);
-    const botLine = show.has('botName') || show.has('botStatus') || show.has('botType');
-    return html`<div part="base" class="base" role="group" aria-label=${t.currentChat}>
-      <div class="header">
-        ${show.has('name') ? html`<span part="name" class="name">${chat.name}</span>` : nothing}
-        ${show.has('type') ? html`<span part="badge type" class="badge">${type}</span>` : nothing}
-        ${show.has('external')
-          ? html`<span part="badge external" class="badge">${chat.external ? t.external : t.internal}</span>`
-          : nothing}
-      </div>
-      ${botLine
-        ? html`<div part="bot" class="bot">
-            ${show.has('botName') ? html`<span part="bot-name">${t.bot}: ${chat.botName}</span>` : nothing}
-            ${show.has('botStatus')
-              ? html`<span part="bot-status" class="status" data-status=${statusKey}>${statusWord}</span>`
-              : nothing}
-            ${show.has('botType') ? html`<span part="bot-type">${botType}</span>` : nothing}
+      return this.slow
+        ? html`<div part="base" class="base loading" aria-busy="true">
+            <span part="spinner" class="spinner" aria-hidden="true"></span>${t.loading}
           </div>`
-        : nothing}
+        : nothing;
+    }
+    // Unknown names in `fields` are ignored; none known shows every field.
+    // Removing the attribute sets the property to null.
+    const picked = (this.fields ?? '').split(/[\s,]+/).filter((f) => allFields.includes(f as ChatInfoField));
+    const show = (...fields: ChatInfoField[]) => !picked.length || fields.some((f) => picked.includes(f));
+    const span = (field: ChatInfoField, part: string, content: unknown, status: string | typeof nothing = nothing) =>
+      show(field) ? html`<span part=${part} data-status=${status}>${content}</span>` : nothing;
+    const unknown = (value: number) => `${t.unknown} (${value})`;
+    const statusKey = (['', 'offline', 'online'] as const)[chat.botStatus] || 'unknown';
+    const header = [
+      span('name', 'name', chat.name),
+      span('type', 'badge type', [t.single, t.group][chat.type] ?? unknown(chat.type)),
+      span('external', 'badge external', chat.external ? t.external : t.internal),
+    ];
+    const bot = [
+      span('botName', 'bot-name', `${t.bot}: ${chat.botName}`),
+      span('botStatus', 'bot-status', statusKey === 'unknown' ? unknown(chat.botStatus) : t[statusKey], statusKey),
+      span('botType', 'bot-type', t.botTypes[chat.botType] ?? unknown(chat.botType)),
+    ];
+    return html`<div part="base" class="base" role="group" aria-label=${t.currentChat}>
+      <div>${header}</div>
+      ${show('botName', 'botStatus', 'botType') ? html`<div part="bot">${bot}</div>` : nothing}
     </div>`;
   }
 }

@@ -1,12 +1,14 @@
 import { css } from 'lit';
 
+/**
+ * Elements are selected by tag: each is the only one of its kind in the shadow root.
+ * A thumbnail is never wider than the sidebar, however large the page sets the size.
+ */
 export const imagePreviewStyles = css`
   :host {
     display: block;
-    --_size: var(--juzi-image-preview-size, 64px);
-    --_thumbnail-background: var(--juzi-image-preview-background, var(--_surface));
   }
-  .base {
+  ul {
     display: flex;
     flex-wrap: wrap;
     gap: var(--_gap);
@@ -14,64 +16,48 @@ export const imagePreviewStyles = css`
     padding: 0;
     list-style: none;
   }
-  .base[hidden] {
+  ul[hidden] {
     display: none;
   }
-  .item {
-    display: block;
-    /* Never wider than the sidebar, however large the page sets the size. */
-    width: min(var(--_size), 100%);
+  li {
+    width: min(var(--juzi-image-preview-size, 64px), 100%);
   }
-  .thumbnail {
+  button {
     position: relative;
-    display: flex;
-    align-items: center;
-    justify-content: center;
+    display: grid;
+    place-items: center;
     width: 100%;
-    aspect-ratio: 1 / 1;
+    aspect-ratio: 1;
     padding: 2px;
     overflow: hidden;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--_thumbnail-background);
+    background: var(--juzi-image-preview-background, var(--_surface));
     color: var(--_muted);
     font: inherit;
     font-size: 12px;
     line-height: 1.25;
     cursor: zoom-in;
   }
-  .thumbnail:hover {
+  button:hover {
     border-color: var(--_primary);
   }
-  .thumbnail:focus-visible {
-    outline: 2px solid var(--_primary);
-    outline-offset: 2px;
-  }
-  .thumbnail[aria-disabled='true'] {
+  button[aria-disabled='true'] {
     opacity: 0.55;
     cursor: not-allowed;
     border-color: var(--_border);
   }
-  :host([busy]) .thumbnail {
+  :host([busy]) button {
     cursor: progress;
   }
-  .image {
+  img {
     position: absolute;
     inset: 0;
-    display: block;
     width: 100%;
     height: 100%;
     object-fit: cover;
   }
-  .thumbnail.broken .image {
-    display: none;
-  }
-  .label {
-    overflow: hidden;
-    overflow-wrap: anywhere;
-    text-align: center;
-  }
-  .status:not(:empty) {
+  [role='status']:not(:empty) {
     margin-top: var(--_gap);
     color: var(--_danger);
   }

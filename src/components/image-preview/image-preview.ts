@@ -1,6 +1,5 @@
-import { html, type ComplexAttributeConverter } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
 import { isHttpUrl } from '../../bridge/schemas.js';
 import { JuziPreviewEvent } from '../../events.js';
 import { JuziActionElement } from '../../internal/action-element.js';
@@ -14,30 +13,18 @@ interface PreviewImage {
   alt: string;
 }
 
-/** `urls="a b\n c"` ⇄ `['a', 'b', 'c']`. */
-const urlListConverter: ComplexAttributeConverter<string[]> = {
-  fromAttribute: (value) => splitUrls(value),
-  toAttribute: (value) => (Array.isArray(value) ? value.join(' ') : value),
-};
-
-function splitUrls(value: unknown): string[] {
-  return typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [];
-}
-
-/** A page may hand over a string, `null` or stray non-strings from JS; none of that should throw in render. */
-function toUrlList(value: unknown): string[] {
-  if (!Array.isArray(value)) return splitUrls(value);
-  return value.filter((url): url is string => typeof url === 'string').map((url) => url.trim()).filter(Boolean);
-}
-
-const sameImages = (a: readonly PreviewImage[], b: readonly PreviewImage[]) =>
-  a.length === b.length && a.every((image, i) => image.url === b[i]?.url && image.alt === b[i]?.alt);
+/**
+ * `urls="a b\n c"` → `['a', 'b', 'c']`. Also what render makes of the property, which a
+ * page may set to a string, `null` or an array with stray non-strings from JS: none of
+ * that should throw.
+ */
+const toUrlList = (value: unknown): string[] => [value].flat().join(' ').split(/\s+/).filter(Boolean);
 
 /**
  * @summary Image thumbnails as buttons; activating one opens the host's image previewer on it.
  * @tag juzi-image-preview
  *
- * @slot - `<img>` elements to preview when `urls` is empty (each one's `src` and `alt` are used; the originals stay hidden).
+ * @slot - `<img>` elements to preview when `urls` is empty (each one's `src` and `alt` are used; the originals stay hidden). Only direct `<img>` children count, read when the slotted children change.
  *
  * @csspart base - The list of thumbnails.
  * @csspart thumbnail - Each thumbnail button.
@@ -55,52 +42,17 @@ export class JuziImagePreview extends JuziActionElement {
   static override styles = [JuziElement.styles, imagePreviewStyles];
 
   /** The images to preview, whitespace-separated in the attribute; when empty, the slotted `<img>`s are used. */
-  @property({ attribute: 'urls', converter: urlListConverter }) urls: string[] = [];
-
-  /** The slotted images, read from the light DOM. */
-  @state() private slottedImages: PreviewImage[] = [];
-
-  /** URLs whose thumbnail failed to load: their label is shown instead of a broken-image icon. */
-  @state() private brokenUrls: ReadonlySet<string> = new Set();
-
-  // slotchange misses alt/src edits on an <img> already slotted, and images nested in a slotted wrapper.
-  readonly #observer = new MutationObserver(() => this.#readSlotted());
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#observer.observe(this, {
-      childList: true,
-      subtree: true,
-      attributes: true,
-      attributeFilter: ['src', 'alt', 'slot'],
-    });
-    this.#readSlotted();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#observer.disconnect();
-  }
+  @property({ converter: toUrlList }) urls: string[] = [];
 
   get #images(): PreviewImage[] {
     const urls = toUrlList(this.urls);
-    return urls.length ? urls.map((url) => ({ url, alt: '' })) : this.slottedImages;
-  }
-
-  #readSlotted = (): void => {
+    if (urls.length) return urls.map((url) => ({ url, alt: '' }));
     const slot = this.renderRoot?.querySelector('slot');
     // Before the first render there is no slot yet; the default slot takes every child without `slot`.
-    const assigned = slot ? slot.assignedElements({ flatten: true }) : [...this.children].filter((el) => !el.slot);
-    const images = assigned
-      .flatMap((el) => (el.localName === 'img' ? [el] : [...el.querySelectorAll('img')]))
-      .filter((img) => img.getAttribute('src')?.trim())
+    return (slot ? slot.assignedElements({ flatten: true }) : [...this.children].filter((el) => !el.slot))
+      .filter((img): img is HTMLImageElement => img.localName === 'img' && !!img.getAttribute('src')?.trim())
       // img.src resolves a relative src against the page, as the host needs an absolute URL.
-      .map((img) => ({ url: (img as HTMLImageElement).src, alt: (img.getAttribute('alt') ?? '').trim() }));
-    if (!sameImages(images, this.slottedImages)) this.slottedImages = images;
-  };
-
-  #markBroken(url: string): void {
-    if (!this.brokenUrls.has(url)) this.brokenUrls = new Set(this.brokenUrls).add(url);
+      .map((img) => ({ url: img.src, alt: img.alt.trim() }));
   }
 
   #activate(index: number): void {
@@ -120,41 +72,18 @@ export class JuziImagePreview extends JuziActionElement {
   protected override render() {
     const images = this.#images;
     const t = this.t;
+    const thumbnail = ({ url, alt }: PreviewImage, index: number) => {
+      // Only http(s) reaches an attribute: a javascript: or data: URL gets a label-only button.
+      const shown = isHttpUrl(url);
+      // no-referrer: WeChat's image CDN refuses hotlinked images that carry a foreign Referer.
+      return html`<li><button type="button" part="thumbnail" aria-disabled=${this.disabled ? 'true' : 'false'} @click=${() => this.#activate(index)}>${
+        shown ? html`<img part="image" src=${url} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" />` : nothing
+      }<span part="label" class=${shown ? 'visually-hidden' : ''}>${alt || t.image(index + 1, images.length)}</span></button></li>`;
+    };
     return html`
-      <ul part="base" class="base" role="list" ?hidden=${images.length === 0}>
-        ${images.map((image, index) => {
-          const label = image.alt || t.image(index + 1, images.length);
-          // Only http(s) reaches an attribute: a javascript: or data: URL gets a label-only button.
-          const showImage = isHttpUrl(image.url);
-          const broken = showImage && this.brokenUrls.has(image.url);
-          // no-referrer: WeChat's image CDN refuses hotlinked images that carry a foreign Referer.
-          return html`<li class="item">
-            <button
-              type="button"
-              part="thumbnail"
-              class=${classMap({ thumbnail: true, broken })}
-              aria-disabled=${this.disabled ? 'true' : 'false'}
-              @click=${() => this.#activate(index)}
-            >
-              ${showImage
-                ? html`<img
-                    part="image"
-                    class="image"
-                    src=${image.url}
-                    alt=""
-                    loading="lazy"
-                    decoding="async"
-                    referrerpolicy="no-referrer"
-                    @error=${() => this.#markBroken(image.url)}
-                  />`
-                : null}
-              <span part="label" class=${classMap({ label: true, 'visually-hidden': showImage && !broken })}>${label}</span>
-            </button>
-          </li>`;
-        })}
-      </ul>
-      <div class="source" hidden><slot @slotchange=${this.#readSlotted}></slot></div>
-      <div part="status" class="status" role="status">${this.announcement}</div>
+      <ul part="base" role="list" ?hidden=${!images.length}>${images.map(thumbnail)}</ul>
+      <div hidden><slot @slotchange=${() => this.requestUpdate()}></slot></div>
+      <div part="status" role="status">${this.announcement}</div>
     `;
   }
 }

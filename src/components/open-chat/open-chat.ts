@@ -9,10 +9,8 @@ import { openChatStyles } from './open-chat.styles.js';
 const ignore = () => {};
 
 /** `a; b,c` or `[' a ', '']` → `['a', 'b', 'c']` / `['a']`: trimmed, empties dropped. */
-function toIdList(ids: string | readonly string[] | null | undefined): string[] {
-  const items = Array.isArray(ids) ? ids : String(ids ?? '').split(/[;,]/);
-  return items.map((id) => String(id ?? '').trim()).filter((id) => id !== '');
-}
+const toIdList = (ids: string | readonly string[] | null | undefined): string[] =>
+  [ids].flat().join(';').split(/[;,]/).map((id) => id.trim()).filter(Boolean);
 
 /**
  * Opens a chat in the workbench when activated: with members (`user-ids`), external
@@ -92,7 +90,6 @@ export class JuziOpenChat extends JuziActionElement {
 
   // juzi-error has already told the page about a failure; the click has no one else to tell.
   #handleClick = (): void => void this.open().catch(ignore);
-
 }
 
 declare global {

@@ -9,6 +9,19 @@ import { sendButtonStyles } from './send-button.styles.js';
 const ignore = () => {};
 
 /**
+ * Each msgtype's body: the fields read from the element, `?` marking an optional one.
+ * `title` is the element's `title` attribute; the others are its properties.
+ */
+const bodies: Record<string, string> = {
+  text: 'content',
+  image: 'url title?',
+  video: 'url title?',
+  file: 'url title?',
+  news: 'link title? desc? imgUrl?',
+  miniprogram: 'appid title imgUrl page desc iconUrl officialAccountId',
+};
+
+/**
  * Sends one message to the current chat when activated.
  *
  * The message comes from the `message` property if set, else from the attributes:
@@ -121,41 +134,16 @@ export class JuziSendButton extends JuziActionElement {
   #messageFromAttributes(): SendMessage {
     // Removing an attribute sets its property to null.
     const msgtype = this.msgtype ?? 'text';
-    const title = this.getAttribute('title') ?? undefined;
-    const optional = (fields: Record<string, string | null | undefined>): Record<string, string> => {
-      const present: Record<string, string> = {};
-      for (const [key, value] of Object.entries(fields)) if (value != null) present[key] = value;
-      return present;
-    };
-    const media = () => ({ url: this.url ?? '', ...optional({ title }) });
-    switch (msgtype) {
-      case 'text':
-        return { msgtype, text: { content: this.content ?? '' } };
-      case 'image':
-        return { msgtype, image: media() };
-      case 'video':
-        return { msgtype, video: media() };
-      case 'file':
-        return { msgtype, file: media() };
-      case 'news':
-        return { msgtype, news: { link: this.link ?? '', ...optional({ title, desc: this.desc, imgUrl: this.imgUrl }) } };
-      case 'miniprogram':
-        return {
-          msgtype,
-          miniprogram: {
-            appid: this.appid ?? '',
-            title: title ?? '',
-            imgUrl: this.imgUrl ?? '',
-            page: this.page ?? '',
-            desc: this.desc ?? '',
-            iconUrl: this.iconUrl ?? '',
-            officialAccountId: this.officialAccountId ?? '',
-          },
-        };
-      default:
-        // An unknown msgtype goes to the bridge as is, which refuses it with invalid-params.
-        return { msgtype } as unknown as SendMessage;
+    const fields = Object.hasOwn(bodies, msgtype) ? bodies[msgtype]!.split(' ') : undefined;
+    // An unknown msgtype goes to the bridge as is, which refuses it with invalid-params.
+    if (!fields) return { msgtype } as unknown as SendMessage;
+    const body: Record<string, string> = {};
+    for (const field of fields) {
+      const key = field.replace('?', '');
+      const value = key === 'title' ? this.getAttribute(key) : (this as unknown as Record<string, string | null | undefined>)[key];
+      if (value != null || key === field) body[key] = value ?? '';
     }
+    return { msgtype, [msgtype]: body } as unknown as SendMessage;
   }
 }
 
