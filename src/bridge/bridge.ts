@@ -6,6 +6,8 @@ import {
   listenForSwitch,
   resolveHost,
   type HostApi,
+  type InvokeApi,
+  type MethodApi,
   type HostResponse,
   type HostSource,
   type JuziHost,
@@ -126,18 +128,12 @@ export class JuziBridge {
 
   /** The current external contact's WeCom userId (single chats). */
   getCurExternalContact(): Promise<{ userId: string }> {
-    return this.#read('getCurExternalContact', async () => {
-      const res = await invokeHost(await this.#hostFor('getCurExternalContact'), 'getCurExternalContact', {}, this.#timeout);
-      return validate('getCurExternalContact', 'invalid-response', ContactSchema, res);
-    });
+    return this.#read('getCurExternalContact', () => this.#invoke('getCurExternalContact', {}, ContactSchema));
   }
 
   /** The current external group's WeCom chatId (group chats). */
   getCurExternalChat(): Promise<{ chatId: string }> {
-    return this.#read('getCurExternalChat', async () => {
-      const res = await invokeHost(await this.#hostFor('getCurExternalChat'), 'getCurExternalChat', {}, this.#timeout);
-      return validate('getCurExternalChat', 'invalid-response', ExternalChatSchema, res);
-    });
+    return this.#read('getCurExternalChat', () => this.#invoke('getCurExternalChat', {}, ExternalChatSchema));
   }
 
   /** The current chat, normalised. Concurrent callers share one host call. */
@@ -150,14 +146,12 @@ export class JuziBridge {
    * Never shared between callers: each code can be exchanged once.
    */
   async sidebarAuth(): Promise<{ code: string }> {
-    const res = await invokeHost(await this.#hostFor('sidebarAuth'), 'sidebarAuth', {}, this.#timeout);
-    return { code: validate('sidebarAuth', 'invalid-response', SidebarAuthSchema, res).data.baseInfo.code };
+    return { code: (await this.#invoke('sidebarAuth', {}, SidebarAuthSchema)).data.baseInfo.code };
   }
 
   /** Sends one message to the current chat; refused with `invalid-params` before the host if malformed. */
   async sendChatMessage(message: SendMessage): Promise<void> {
-    const checked = validate('sendChatMessage', 'invalid-params', SendMessageSchema, message);
-    await invokeHost(await this.#hostFor('sendChatMessage'), 'sendChatMessage', checked, this.#timeout);
+    await this.#invoke('sendChatMessage', validate('sendChatMessage', 'invalid-params', SendMessageSchema, message));
   }
 
   /** Opens a chat with members (`userIds`), external contacts and/or a group. Arrays are sent joined with `;`. */
@@ -166,13 +160,13 @@ export class JuziBridge {
     const sent: { userIds: string; externalUserIds?: string; chatId?: string } = { userIds: joinIds(checked.userIds) };
     if (checked.externalUserIds !== undefined) sent.externalUserIds = joinIds(checked.externalUserIds);
     if (checked.chatId !== undefined) sent.chatId = checked.chatId;
-    await callHostMethod(await this.#hostFor('openEnterpriseChat'), 'openEnterpriseChat', sent, this.#timeout);
+    await this.#method('openEnterpriseChat', sent);
   }
 
   /** Opens the host's image previewer on `current` (default: the first of `urls`). */
   async previewImage(params: PreviewImageParams): Promise<void> {
     const { urls, current } = validate('previewImage', 'invalid-params', PreviewImageSchema, params);
-    await callHostMethod(await this.#hostFor('previewImage'), 'previewImage', { current: current ?? urls[0], urls }, this.#timeout);
+    await this.#method('previewImage', { current: current ?? urls[0], urls });
   }
 
   /** The shared chat context. */
@@ -220,8 +214,19 @@ export class JuziBridge {
     return outcome;
   }
 
+  /** `invoke(api, params, cb)` on the host; the answer checked by `schema` when one is given. */
+  async #invoke<S extends z.ZodMiniType>(api: InvokeApi, params: object, schema?: S): Promise<z.output<S>> {
+    const res = await invokeHost(await this.#hostFor(api), api, params, this.#timeout);
+    return schema ? validate(api, 'invalid-response', schema, res) : (res as z.output<S>);
+  }
+
+  /** `host[api]({ ...params, success, fail })`. */
+  async #method(api: MethodApi, params: object): Promise<HostResponse> {
+    return callHostMethod(await this.#hostFor(api), api, params, this.#timeout);
+  }
+
   async #readChat(): Promise<ChatInfo> {
-    const res = await callHostMethod(await this.#hostFor('getCurChatInfo'), 'getCurChatInfo', {}, this.#timeout);
+    const res = await this.#method('getCurChatInfo', {});
     const parsed = parseChatInfo(unwrapData(res));
     if ('issues' in parsed) throw new JuziError('invalid-response', 'getCurChatInfo', undefined, { issues: parsed.issues });
     return parsed.chat;
