@@ -4,7 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import * as puppeteerCore from 'puppeteer-core';
-import { systemChromium, firefoxPath, miniBrowserPath } from './scripts/engines.mjs';
+import { chromiumArgs, systemChromium, firefoxPath, miniBrowserPath } from './scripts/engines.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { tsImport } from 'tsx/esm/api';
@@ -13,15 +13,6 @@ import { tsImport } from 'tsx/esm/api';
 const { regionServerKoaMiddleware } = await tsImport('./src/dev/region-server.ts', import.meta.url);
 
 const engines = (process.env.JUZI_ENGINES ?? 'chromium').split(',');
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 async function chromium() {
   const system = systemChromium();

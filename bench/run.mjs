@@ -13,6 +13,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { BUDGET, DIST, ROOT, measureSizes } from './size.mjs';
+import { chromiumArgs, systemChromium } from '../scripts/engines.mjs';
 
 const PLAN = {
   /** Cases 1 and 4: fresh pages × (unrecorded warm-up pairs + recorded pairs). */
@@ -33,21 +34,7 @@ const GOALS = {
   subscribers: 0,
 };
 
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--js-flags=--expose-gc',
-  // A headless tab can count as hidden; throttled timers would time the throttling.
-  '--disable-background-timer-throttling',
-  '--disable-renderer-backgrounding',
-  '--disable-backgrounding-occluded-windows',
-];
+const CHROMIUM_ARGS = ['--headless=new', ...chromiumArgs, '--js-flags=--expose-gc'];
 
 const DEV_BUNDLES = ['juzi-elements-dev.js', 'dev.js'];
 const out = (line = '') => process.stdout.write(`${line}\n`);
@@ -338,7 +325,7 @@ async function main() {
   const server = await serve(await buildBaselineLit());
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: systemChromium() ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
     headless: true,
   });

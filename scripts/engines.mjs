@@ -3,6 +3,23 @@
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
+/**
+ * Chromium flags for tests and the benchmark: no sandbox as root, no network chatter
+ * (this machine has no network), and no throttling of a tab the browser thinks hidden.
+ */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
+];
+
 const which = (cmd) => {
   try {
     return execFileSync('which', [cmd], { encoding: 'utf8' }).trim() || undefined;
