@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run build`: type declarations, then one Vite build per output (see vite.config.ts),
-// then the custom-elements manifest.
+// then the custom-elements manifest, then the size of every bundle (`npm run size` is the gate).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { minify } from 'terser';
@@ -23,3 +23,4 @@ for (const file of ['dist/juzi-elements.js', 'dist/juzi-elements.iife.js']) {
   writeFileSync(file, code);
 }
 run(bin('cem'), ['analyze', '--litelement', '--globs', 'src/components/**/*.ts', 'src/internal/*.ts', '--outdir', '.']);
+run(process.execPath, ['bench/size.mjs', '--report-only']);
