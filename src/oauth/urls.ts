@@ -27,7 +27,7 @@ export interface AuthCallback {
 export function regionBase(regionUrl: string): string {
   const url = toUrl(regionUrl);
   check(
-    url?.protocol == 'https:' || (url?.protocol == 'http:' && /^(localhost|127\.0\.0\.1|\[::1\])$/.test(url.hostname)),
+    url?.protocol === 'https:' || (url?.protocol === 'http:' && /^(localhost|127\.0\.0\.1|\[::1\])$/.test(url.hostname)),
     'regionUrl',
     'expected https (http only on localhost)',
   );
@@ -43,7 +43,7 @@ export function regionBase(regionUrl: string): string {
 export function createAuthorizeUrl({ regionUrl, redirectUri, state }: AuthorizeUrlOptions): string {
   const base = regionBase(regionUrl);
   check(isHttpUrl(redirectUri), 'redirectUri', 'expected an absolute http(s) URL');
-  check(typeof state == 'string' && /^[A-Za-z0-9]{1,128}$/.test(state), 'state', 'expected [A-Za-z0-9]{1,128}');
+  check(typeof state === 'string' && /^[A-Za-z0-9]{1,128}$/.test(state), 'state', 'expected [A-Za-z0-9]{1,128}');
   return `${base}/oauth/connect/authorize?${new URLSearchParams({ redirect_uri: redirectUri, state })}`;
 }
 

@@ -75,7 +75,7 @@ export async function fetchUserInfo(
   options: FetchUserInfoOptions,
   request: FetchUserInfoRequest = {},
 ): Promise<UserInfo> {
-  check(typeof code == 'string' && code.trim(), 'code', 'expected the code from the callback');
+  check(typeof code === 'string' && code.trim(), 'code', 'expected the code from the callback');
   const { exchangeUrl } = options;
   const url = exchangeUrl
     ? toUrl(exchangeUrl, globalThis.location?.href)

@@ -35,6 +35,15 @@ function session<T>(use: (storage: Storage) => T): T {
   }
 }
 
+/** The state this tab's redirect kept; each state answers one callback. */
+function takeState(): string | null {
+  return session((storage) => {
+    const kept = storage.getItem(STATE_STORAGE_KEY);
+    storage.removeItem(STATE_STORAGE_KEY);
+    return kept;
+  });
+}
+
 /** `url` (changed in place) without the callback parameters. */
 function withoutCallback(url: URL): URL {
   url.searchParams.delete('code');
@@ -121,7 +130,7 @@ export class JuziAuth extends JuziActionElement {
     // Busy with nothing pending: the page is on its way to the region.
     if (this.disabled || (this.busy && !this.pending)) return Promise.resolve(undefined);
     return this.#attempt(
-      this.mode == 'sidebar'
+      this.mode === 'sidebar'
         ? async () => this.#exchange((await this.activeBridge.sidebarAuth()).code)
         : async () => {
             const state = createState();
@@ -138,18 +147,21 @@ export class JuziAuth extends JuziActionElement {
     super.willUpdate(changed);
     // Started before the first render, so the first thing drawn is already "signing in";
     // after connect, so properties a page sets right after appending are in.
-    if (!this.hasUpdated && !(this.mode != 'sidebar' && this.#joinCallback()) && this.auto && !this.user) this.#handleClick();
+    if (!this.hasUpdated) {
+      const callback = this.mode !== 'sidebar' && this.#joinCallback();
+      if (!callback && this.auto && !this.user) this.#handleClick();
+    }
     this.setAttribute('status', this.status);
   }
 
   override render() {
     const { status, t, user } = this;
-    return html`${status == 'error' ? html`<p part="error" class="error">${this.describeError(this.failure!)}</p>` : nothing}${
-      user && status == 'signed-in'
+    return html`${status === 'error' ? html`<p part="error" class="error">${this.describeError(this.failure!)}</p>` : nothing}${
+      user && status === 'signed-in'
         ? html`<span part="user"><slot name="signed-in"><span class="visually-hidden">${t.signedIn} </span><span part="name" class="name">${user.name || user.userId}</span></slot></span>`
         : nothing
     }${renderActionButton({
-      label: status == 'error' ? t.retry : status == 'signing-in' ? t.signingIn : t.signIn,
+      label: status === 'error' ? t.retry : status === 'signing-in' ? t.signingIn : t.signIn,
       blankLabel: this.#blankLabel.blank,
       busy: this.busy,
       disabled: this.disabled,
@@ -160,9 +172,9 @@ export class JuziAuth extends JuziActionElement {
 
   protected override describeError(error: JuziError): string {
     const described =
-      error.api == OAUTH_API && error.code == 'unavailable' ? this.t.storageUnavailable : super.describeError(error);
+      error.api === OAUTH_API && error.code === 'unavailable' ? this.t.storageUnavailable : super.describeError(error);
     // -5 and unlisted errcodes carry the region's own words; they are all the agent can act on.
-    return error.code == 'unknown' && error.errMsg ? `${described} (${error.errMsg})` : described;
+    return error.code === 'unknown' && error.errMsg ? `${described} (${error.errMsg})` : described;
   }
 
   // juzi-error has already told the page about a failure; the click has no one else to tell.
@@ -181,18 +193,10 @@ export class JuziAuth extends JuziActionElement {
       const { href, searchParams } = url;
       if (!searchParams.has('code') || !searchParams.has('state')) return false;
       history.replaceState(history.state, '', withoutCallback(url));
-      registry.callback = Promise.resolve().then(() =>
-        this.#exchange(
-          readAuthCallback(
-            href,
-            session((storage) => {
-              const kept = storage.getItem(STATE_STORAGE_KEY);
-              storage.removeItem(STATE_STORAGE_KEY); // each state answers one callback
-              return kept;
-            }),
-          )!.code,
-        ),
-      );
+      registry.callback = Promise.resolve().then(() => {
+        const { code } = readAuthCallback(href, takeState())!;
+        return this.#exchange(code);
+      });
     }
     this.#attempt(() => registry.callback!).catch(ignore);
     return true;
