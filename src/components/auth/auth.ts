@@ -2,9 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { JuziError } from '../../bridge/errors.js';
 import { JuziAuthSuccessEvent } from '../../events.js';
-import { actionButtonStyles, BlankLabelController, renderActionButton } from '../../internal/action-button.js';
-import { JuziActionElement } from '../../internal/action-element.js';
-import { buttonStyles, hostStyles } from '../../internal/styles.js';
+import { JuziButtonElement } from '../../internal/button-element.js';
 import { OAUTH_API, oauthError } from '../../oauth/errors.js';
 import { exchangeOnce, oauthExchanges } from '../../oauth/exchanges.js';
 import { createState } from '../../oauth/state.js';
@@ -82,12 +80,8 @@ function withoutCallback(url: URL): URL {
  * @fires juzi-auth-success - The code was exchanged, with `{ user }`.
  * @fires juzi-error - Signing in failed, with `{ error }` (`state-mismatch`, `expired-code`, `network`, …); the element offers a retry.
  */
-export class JuziAuth extends JuziActionElement {
-  static override styles = [hostStyles, buttonStyles, actionButtonStyles, authStyles];
-
-  static override shadowRootOptions = { ...JuziActionElement.shadowRootOptions, delegatesFocus: true };
-
-  readonly #blankLabel = new BlankLabelController(this);
+export class JuziAuth extends JuziButtonElement {
+  static override styles = [JuziButtonElement.styles, authStyles];
 
   /** The region's base URL (https; http only on localhost), e.g. `https://hub.juzibot.com`. */
   @property({ attribute: 'region-url' }) regionUrl?: string;
@@ -149,7 +143,7 @@ export class JuziAuth extends JuziActionElement {
     // after connect, so properties a page sets right after appending are in.
     if (!this.hasUpdated) {
       const callback = this.mode !== 'sidebar' && this.#joinCallback();
-      if (!callback && this.auto && !this.user) this.#handleClick();
+      if (!callback && this.auto && !this.user) this.activate().catch(ignore);
     }
     this.setAttribute('status', this.status);
   }
@@ -160,14 +154,16 @@ export class JuziAuth extends JuziActionElement {
       user && status === 'signed-in'
         ? html`<span part="user"><slot name="signed-in"><span class="visually-hidden">${t.signedIn} </span><span part="name" class="name">${user.name || user.userId}</span></slot></span>`
         : nothing
-    }${renderActionButton({
-      label: status === 'error' ? t.retry : status === 'signing-in' ? t.signingIn : t.signIn,
-      blankLabel: this.#blankLabel.blank,
-      busy: this.busy,
-      disabled: this.disabled,
-      announcement: this.announcement,
-      onClick: this.#handleClick,
-    })}`;
+    }${this.renderButton()}`;
+  }
+
+  protected override get label(): string {
+    const { status, t } = this;
+    return status === 'error' ? t.retry : status === 'signing-in' ? t.signingIn : t.signIn;
+  }
+
+  protected override activate(): Promise<UserInfo | undefined> {
+    return this.signIn();
   }
 
   protected override describeError(error: JuziError): string {
@@ -176,9 +172,6 @@ export class JuziAuth extends JuziActionElement {
     // -5 and unlisted errcodes carry the region's own words; they are all the agent can act on.
     return error.code === 'unknown' && error.errMsg ? `${described} (${error.errMsg})` : described;
   }
-
-  // juzi-error has already told the page about a failure; the click has no one else to tell.
-  #handleClick = (): void => void this.signIn().catch(ignore);
 
   /**
    * Handles the redirect back, once per page load: the first element takes `code` and

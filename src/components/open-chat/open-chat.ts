@@ -1,12 +1,8 @@
 import { property } from 'lit/decorators.js';
 import type { OpenEnterpriseChatParams } from '../../bridge/schemas.js';
 import { JuziChatOpenedEvent, type JuziChatOpenedDetail } from '../../events.js';
-import { actionButtonStyles, BlankLabelController, renderActionButton } from '../../internal/action-button.js';
-import { JuziActionElement } from '../../internal/action-element.js';
-import { buttonStyles, hostStyles } from '../../internal/styles.js';
+import { JuziButtonElement } from '../../internal/button-element.js';
 import { openChatStyles } from './open-chat.styles.js';
-
-const ignore = () => {};
 
 /** `a; b,c` or `[' a ', '']` → `['a', 'b', 'c']` / `['a']`: trimmed, empties dropped. */
 const toIdList = (ids: string | readonly string[] | null | undefined): string[] =>
@@ -35,12 +31,8 @@ const toIdList = (ids: string | readonly string[] | null | undefined): string[] 
  * @fires juzi-chat-opened - The host opened the chat, with `{ userIds, externalUserIds, chatId? }`.
  * @fires juzi-error - Opening failed, with `{ error }`; the element is ready to retry.
  */
-export class JuziOpenChat extends JuziActionElement {
-  static override styles = [hostStyles, buttonStyles, actionButtonStyles, openChatStyles];
-
-  static override shadowRootOptions = { ...JuziActionElement.shadowRootOptions, delegatesFocus: true };
-
-  readonly #blankLabel = new BlankLabelController(this);
+export class JuziOpenChat extends JuziButtonElement {
+  static override styles = [JuziButtonElement.styles, openChatStyles];
 
   /** Member userIds: an array, or a `;`/`,` separated list. */
   @property({ attribute: 'user-ids' }) userIds: string | string[] = '';
@@ -77,19 +69,13 @@ export class JuziOpenChat extends JuziActionElement {
     });
   }
 
-  override render() {
-    return renderActionButton({
-      label: this.t.openChat,
-      blankLabel: this.#blankLabel.blank,
-      busy: this.busy,
-      disabled: this.disabled,
-      announcement: this.announcement,
-      onClick: this.#handleClick,
-    });
+  protected override get label(): string {
+    return this.t.openChat;
   }
 
-  // juzi-error has already told the page about a failure; the click has no one else to tell.
-  #handleClick = (): void => void this.open().catch(ignore);
+  protected override activate(): Promise<boolean> {
+    return this.open();
+  }
 }
 
 declare global {

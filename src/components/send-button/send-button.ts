@@ -1,12 +1,8 @@
 import { property } from 'lit/decorators.js';
 import type { MsgType, SendMessage } from '../../bridge/schemas.js';
 import { JuziBeforeSendEvent, JuziSentEvent } from '../../events.js';
-import { actionButtonStyles, BlankLabelController, renderActionButton } from '../../internal/action-button.js';
-import { JuziActionElement } from '../../internal/action-element.js';
-import { buttonStyles, hostStyles } from '../../internal/styles.js';
+import { JuziButtonElement } from '../../internal/button-element.js';
 import { sendButtonStyles } from './send-button.styles.js';
-
-const ignore = () => {};
 
 /**
  * Each msgtype's body: the fields read from the element, `?` marking an optional one.
@@ -52,12 +48,8 @@ const bodies: Record<string, string> = {
  * @fires juzi-sent - The host accepted the message, with `{ message }`.
  * @fires juzi-error - The send failed, with `{ error, message }`; the element is ready to retry.
  */
-export class JuziSendButton extends JuziActionElement {
-  static override styles = [hostStyles, buttonStyles, actionButtonStyles, sendButtonStyles];
-
-  static override shadowRootOptions = { ...JuziActionElement.shadowRootOptions, delegatesFocus: true };
-
-  readonly #blankLabel = new BlankLabelController(this);
+export class JuziSendButton extends JuziButtonElement {
+  static override styles = [JuziButtonElement.styles, sendButtonStyles];
 
   /** The kind of message the attributes describe. */
   @property() msgtype: MsgType = 'text';
@@ -113,19 +105,13 @@ export class JuziSendButton extends JuziActionElement {
     });
   }
 
-  override render() {
-    return renderActionButton({
-      label: this.t.send,
-      blankLabel: this.#blankLabel.blank,
-      busy: this.busy,
-      disabled: this.disabled,
-      announcement: this.announcement,
-      onClick: this.#handleClick,
-    });
+  protected override get label(): string {
+    return this.t.send;
   }
 
-  // juzi-error has already told the page about a failure; the click has no one else to tell.
-  #handleClick = (): void => void this.send().catch(ignore);
+  protected override activate(): Promise<boolean> {
+    return this.send();
+  }
 
   /**
    * A required field left out becomes '' so the bridge's refusal names the field; an

@@ -1,0 +1,85 @@
+import { css, html, nothing, type CSSResultGroup, type TemplateResult } from 'lit';
+import { JuziActionElement } from './action-element.js';
+import { buttonStyles, hostStyles } from './styles.js';
+
+const ignore = () => {};
+
+/**
+ * An acting element drawn as one native button (so Enter, Space and focus work
+ * without any script) with a polite live region beside it: send, open chat, sign in.
+ * A subclass names its default `label` and what a click does (`activate`).
+ */
+export abstract class JuziButtonElement extends JuziActionElement {
+  static override styles: CSSResultGroup = [
+    hostStyles,
+    buttonStyles,
+    // The label may shrink, so a long one wraps inside a 300px sidebar.
+    css`
+      :host {
+        display: inline-block;
+        max-width: 100%;
+        vertical-align: middle;
+      }
+      .label {
+        min-width: 0;
+      }
+    `,
+  ];
+
+  static override shadowRootOptions: ShadowRootInit = { ...JuziActionElement.shadowRootOptions, delegatesFocus: true };
+
+  // Text edits in the light DOM fire no slotchange; the label's fallback depends on them.
+  readonly #observer = new MutationObserver(() => this.requestUpdate());
+
+  /** The default label in the element's language, shown until a label is slotted. */
+  protected abstract get label(): string;
+
+  /** What a click does; a rejection has already been reported as `juzi-error`. */
+  protected abstract activate(): Promise<unknown>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#observer.observe(this, { childList: true, characterData: true, subtree: true });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observer.disconnect();
+  }
+
+  override render(): TemplateResult {
+    return this.renderButton();
+  }
+
+  /**
+   * The button and the live region. The region is rendered from the start because
+   * screen readers only announce changes to a region that already exists.
+   */
+  protected renderButton(): TemplateResult {
+    const { label } = this;
+    return html`<button part="base" class="button" type="button" ?disabled=${this.disabled} aria-busy=${this.busy ? 'true' : 'false'} @click=${this.#handleClick}>${
+      this.busy ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>` : nothing
+    }<span part="label" class="label"><slot>${label}</slot>${this.#blankLabel() ? label : nothing}</span></button
+    ><span part="status" class="visually-hidden" role="status">${this.announcement}</span>`;
+  }
+
+  #handleClick = (): void => void this.activate().catch(ignore);
+
+  /**
+   * Whether the default slot gets only blank text. Markup such as
+   * `<juzi-send-button>⏎</juzi-send-button>`, or a framework's empty text node, is
+   * slotted like any text: it hides the slot's fallback label and would leave an empty
+   * button with no accessible name.
+   */
+  #blankLabel(): boolean {
+    let text = false;
+    for (const node of this.childNodes) {
+      // Text and elements without a `slot` go to the default slot; comments go nowhere.
+      if (node.nodeType === Node.TEXT_NODE) {
+        if (node.textContent!.trim()) return false;
+        text = true;
+      } else if (node instanceof Element && !node.hasAttribute('slot')) return false;
+    }
+    return text;
+  }
+}
