@@ -6,9 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
-execFileSync('node_modules/.bin/cem', ['analyze', '--litelement', '--globs', 'src/components/**/*.ts', 'src/internal/*.ts', '--outdir', '.'], {
-  stdio: 'ignore',
-});
+execFileSync('npm', ['run', '--silent', 'manifest'], { stdio: 'ignore' });
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 const declarations = manifest.modules.flatMap((m) => m.declarations ?? []);
 const elements = declarations.filter((d) => d.customElement && d.tagName).sort((a, b) => a.tagName.localeCompare(b.tagName));
