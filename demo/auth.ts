@@ -14,19 +14,12 @@ const log = (line: string) => {
 // Module code runs before the elements' first update, so they start with these set.
 for (const id of ['redirect-auth', 'redirect-auth-en', 'sidebar-auth']) $<JuziAuth>(id).regionUrl = regionUrl;
 
-// The real host gets each sidebarAuth code from the region; the simulated one answers
-// whatever authCode() returns, so fetch a fresh code from the stand-in before each answer.
-let nextCode = '';
-const host = installSimulatedHost({ latency: 150, authCode: () => nextCode });
-const invoke = host.invoke;
-host.invoke = (api, params, callback) => {
-  if (api !== 'sidebarAuth') return invoke(api, params, callback);
-  fetch(`${regionUrl}/dev/code`, { method: 'POST' })
-    .then((res) => res.json() as Promise<{ code: string }>)
-    .then(({ code }) => (nextCode = code))
-    .catch((error: unknown) => log(`could not get a code from the region server: ${String(error)}`))
-    .finally(() => invoke(api, params, callback));
-};
+// The real host gets each sidebarAuth code from the region; the simulated one asks the
+// local stand-in for a fresh code before each answer.
+const host = installSimulatedHost({
+  latency: 150,
+  authCode: async () => ((await (await fetch(`${regionUrl}/dev/code`, { method: 'POST' })).json()) as { code: string }).code,
+});
 host.onCall((call) => log(`host ${call.api} ${JSON.stringify(call.params)}`));
 
 let failing = false;

@@ -68,7 +68,7 @@ export interface SimulatedHostOptions {
   /** After `switchChat`, this many chat reads still answer the previous chat (default 0). */
   staleReadsAfterSwitch?: number;
   /** What `sidebarAuth` answers as the code (default a fresh random `sim-` code). */
-  authCode?: () => string;
+  authCode?: () => string | Promise<string>;
 }
 
 /** One call the host received. */
@@ -252,6 +252,17 @@ export function createSimulatedHost(options: SimulatedHostOptions = {}): Simulat
     }, latency);
   }
 
+  /** `sidebarAuth`'s answer, once `authCode()` has given a code (it may fetch one from a region server). */
+  function answerSidebarAuth(callback: unknown, twice: boolean): void {
+    Promise.resolve()
+      .then(authCode)
+      .then(
+        (code) => ({ ok: true, res: { err_msg: 'sidebarAuth:ok', data: { baseInfo: { code } } } }),
+        (error: unknown) => ({ ok: false, res: { err_msg: `sidebarAuth:fail ${String(error)}` } }),
+      )
+      .then((outcome) => answer('sidebarAuth', outcome, callback, callback, twice));
+  }
+
   /**
    * One call: log it, apply its fault, else its normal behaviour. `normal` returns
    * undefined when the answer comes later (an armed `updateBaseInfo` listener, which
@@ -299,8 +310,6 @@ export function createSimulatedHost(options: SimulatedHostOptions = {}): Simulat
       }
       case 'sendMultiChatMessage':
         return ok({ err_msg: 'sendMultiChatMessage:ok' });
-      case 'sidebarAuth':
-        return ok({ err_msg: 'sidebarAuth:ok', data: { baseInfo: { code: authCode() } } });
       case 'updateBaseInfo':
         return ok({ err_msg: 'updateBaseInfo:fail' }); // only reqType 'listen' is served
       default:
@@ -343,8 +352,9 @@ export function createSimulatedHost(options: SimulatedHostOptions = {}): Simulat
         callback,
         callback,
         (fault) => {
-          if (!listening) return invokeAnswer(name, params);
-          armed.push({ callback, fault });
+          if (name === 'sidebarAuth') answerSidebarAuth(callback, fault?.kind === 'twice');
+          else if (listening) armed.push({ callback, fault });
+          else return invokeAnswer(name, params);
           return undefined;
         },
         listening,

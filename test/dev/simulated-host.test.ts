@@ -290,6 +290,16 @@ describe('simulated host', () => {
         data: { baseInfo: { code: 'fixed-code' } },
       });
     });
+
+    it('waits for an async authCode, and fails with its reason when it rejects', async () => {
+      const host = createSimulatedHost({ authCode: async () => 'fetched-code' });
+      expect(await invoke(host, 'sidebarAuth')).to.deep.equal({
+        err_msg: 'sidebarAuth:ok',
+        data: { baseInfo: { code: 'fetched-code' } },
+      });
+      const failing = createSimulatedHost({ authCode: () => Promise.reject(new Error('region down')) });
+      expect(await invoke(failing, 'sidebarAuth')).to.deep.equal({ err_msg: 'sidebarAuth:fail Error: region down' });
+    });
   });
 
   describe('openEnterpriseChat', () => {
