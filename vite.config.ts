@@ -5,7 +5,7 @@ import { regionServerPlugin } from './src/dev/region-server.js';
 
 const here = import.meta.dirname;
 const src = (path: string) => resolve(here, 'src', path);
-const elements = ['chat-info', 'send-button', 'open-chat', 'image-preview', 'auth'].filter((name) =>
+const elements = ['chat-info', 'send-button', 'open-chat', 'image-preview', 'auth', 'quick-replies'].filter((name) =>
   existsSync(src(`define/${name}.ts`)),
 );
 

@@ -6,6 +6,7 @@
 import type { JuziError } from './bridge/errors.js';
 import type { ChatInfo, SendMessage } from './bridge/schemas.js';
 import type { UserInfo } from './oauth/user-info.js';
+import type { QuickReply } from './components/quick-replies/replies.js';
 
 const init = { bubbles: true, composed: true } as const;
 
@@ -21,6 +22,8 @@ export class JuziChatChangeEvent extends CustomEvent<JuziChatChangeDetail> {
 
 export interface JuziSendDetail {
   message: SendMessage;
+  /** `<juzi-quick-replies>`: the reply the message was filled from. */
+  reply?: QuickReply;
 }
 /** `<juzi-send-button>`, before the host is called; `preventDefault()` cancels the send. */
 export class JuziBeforeSendEvent extends CustomEvent<JuziSendDetail> {
@@ -72,6 +75,8 @@ export interface JuziErrorDetail {
   error: JuziError;
   /** The message a failed send was carrying, to retry or show. */
   message?: SendMessage;
+  /** `<juzi-quick-replies>`: the reply that failed to send. */
+  reply?: QuickReply;
 }
 /** Any element: something failed; `detail.error.code` says what. */
 export class JuziErrorEvent extends CustomEvent<JuziErrorDetail> {

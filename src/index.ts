@@ -7,6 +7,7 @@ import './define/send-button.js';
 import './define/open-chat.js';
 import './define/image-preview.js';
 import './define/auth.js';
+import './define/quick-replies.js';
 
 export * from './bridge/index.js';
 export * from './events.js';
@@ -17,5 +18,12 @@ export { JuziSendButton } from './components/send-button/send-button.js';
 export { JuziOpenChat } from './components/open-chat/open-chat.js';
 export { JuziImagePreview } from './components/image-preview/image-preview.js';
 export { JuziAuth, type AuthMode, type AuthStatus } from './components/auth/auth.js';
+export {
+  JuziQuickReplies,
+  type QuickRepliesStatus,
+  type QuickReplyFilter,
+} from './components/quick-replies/quick-replies.js';
+export type { QuickReply } from './components/quick-replies/replies.js';
+export { foldText } from './components/quick-replies/search.js';
 export { createAuthorizeUrl, createState, fetchUserInfo, readAuthCallback } from './oauth/index.js';
 export type { AuthCallback, AuthorizeUrlOptions, FetchUserInfoOptions, UserInfo } from './oauth/index.js';

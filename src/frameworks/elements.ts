@@ -6,6 +6,7 @@ import type { JuziChatInfo } from '../components/chat-info/chat-info.js';
 import type { JuziImagePreview } from '../components/image-preview/image-preview.js';
 import type { JuziOpenChat } from '../components/open-chat/open-chat.js';
 import type { JuziSendButton } from '../components/send-button/send-button.js';
+import type { JuziQuickReplies } from '../components/quick-replies/quick-replies.js';
 import type { JuziEventMap } from '../events.js';
 
 type Props<E, K extends keyof E> = Partial<Pick<E, K | 'bridge' & keyof E>>;
@@ -29,6 +30,7 @@ export interface JuziElementProps {
   >;
   'juzi-open-chat': Props<JuziOpenChat, 'userIds' | 'externalUserIds' | 'chatId' | 'disabled'>;
   'juzi-image-preview': Props<JuziImagePreview, 'urls' | 'disabled'>;
+  'juzi-quick-replies': Props<JuziQuickReplies, 'replies' | 'src' | 'query' | 'group' | 'vars' | 'filter' | 'disabled'>;
 }
 
 export interface JuziElementEvents {
@@ -36,4 +38,5 @@ export interface JuziElementEvents {
   'juzi-send-button': Pick<JuziEventMap, 'juzi-before-send' | 'juzi-sent' | 'juzi-error'>;
   'juzi-open-chat': Pick<JuziEventMap, 'juzi-chat-opened' | 'juzi-error'>;
   'juzi-image-preview': Pick<JuziEventMap, 'juzi-preview' | 'juzi-error'>;
+  'juzi-quick-replies': Pick<JuziEventMap, 'juzi-before-send' | 'juzi-sent' | 'juzi-error'>;
 }

@@ -1,0 +1,576 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { isJuziError, JuziError, type JuziIssue } from '../../bridge/errors.js';
+import { isHttpUrl, type ChatInfo, type SendMessage } from '../../bridge/schemas.js';
+import { JuziBeforeSendEvent, JuziSentEvent } from '../../events.js';
+import { ChatContextController } from '../../internal/chat-context-controller.js';
+import { JuziElement } from '../../internal/juzi-element.js';
+import { buttonStyles } from '../../internal/styles.js';
+import { listWindow } from './list-window.js';
+import { quickRepliesStyles } from './quick-replies.styles.js';
+import { checkReplies, libraryItems, messageOf, messageText, thumbnailOf, type QuickReply } from './replies.js';
+import { matchesTerms, queryTerms, searchableText } from './search.js';
+import { fillMessage, fillText, readsChat, type TemplateValues } from './templates.js';
+
+/** A reply as listed: checked, with its message and folded search text worked out once. */
+interface Entry {
+  reply: QuickReply;
+  message: SendMessage;
+  haystack: string;
+}
+
+/** How a row's last send went. */
+interface RowState {
+  status: 'sending' | 'sent' | 'failed';
+  reason?: string;
+}
+
+/** Where the `src` library is: not asked for, on its way, here, or failed. */
+export type QuickRepliesStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** A page's own matcher: true keeps the reply. Gets the query as typed. */
+export type QuickReplyFilter = (reply: QuickReply, query: string) => boolean;
+
+const ignore = () => {};
+
+/**
+ * The reply library (话术库): prepared replies an agent sends to the current chat with
+ * one click or Enter, grouped and searchable. Placeholders such as `{{chat.name}}` are
+ * filled from the current chat (and `vars`) when the reply is sent; the rows show the
+ * filled text. The list is virtualised, so a library of 10,000 replies stays quick.
+ *
+ * Data: the `replies` property, or `src`, the URL of a JSON array of replies (or of
+ * `{ "replies": [...] }`). Invalid items are left out and reported together as one
+ * `juzi-error` (`invalid-params`) whose `issues` name each item's index and field.
+ *
+ * Keyboard: type in the search box; ArrowUp / ArrowDown move the active reply, Home /
+ * End (in the list) go to the first / last, Enter sends it, Escape clears the search.
+ *
+ * @summary A searchable, grouped library of prepared replies; activating one sends it to the current chat.
+ * @tag juzi-quick-replies
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart search - The search box.
+ * @csspart groups - The row of group buttons.
+ * @csspart group - Each group button (`全部` / All first); the chosen one has `aria-pressed="true"`.
+ * @csspart list - The scrolling listbox of replies.
+ * @csspart row - Each reply; also `row-active` on the active one and `row-sending`, `row-sent` or `row-failed` after a send.
+ * @csspart thumbnail - The picture of an image, link-card or mini-program reply.
+ * @csspart title - A reply's title.
+ * @csspart kind - What kind of message a reply is (text, image, …), in words.
+ * @csspart row-group - The group a reply is in.
+ * @csspart text - The message as the customer will get it (placeholders filled).
+ * @csspart row-status - Sending, sent, or why it failed.
+ * @csspart notice - Loading, an empty library, or no search results, in words.
+ * @csspart error - The load failure and its retry button.
+ * @csspart retry - The retry button of a failed load.
+ * @csspart status - The polite live region announcing results and outcomes (visually hidden).
+ *
+ * @cssproperty --juzi-quick-replies-height - Height of the scrolling list (default 420px).
+ * @cssproperty --juzi-quick-replies-background - Background (default `--juzi-color-surface`).
+ * @cssproperty --juzi-quick-replies-radius - Corner radius of the frame (default `--juzi-radius`).
+ * @cssproperty --juzi-quick-replies-row-hover-background - Background of a row under the pointer.
+ * @cssproperty --juzi-quick-replies-row-active-background - Background of the active row.
+ * @cssproperty --juzi-quick-replies-thumbnail-size - Width and height of a thumbnail (default 40px).
+ *
+ * @fires juzi-before-send - Before the host is called, with `{ message, reply }` (the filled message); cancelable: `preventDefault()` stops the send.
+ * @fires juzi-sent - The host accepted the message, with `{ message, reply }`.
+ * @fires juzi-error - A send failed (`{ error, message?, reply }`; a placeholder without a value is `invalid-params` naming it), the `src` library could not be loaded (`network`, `invalid-response`), or items were left out (`invalid-params`, once per library).
+ */
+export class JuziQuickReplies extends JuziElement {
+  static override styles = [JuziElement.styles, buttonStyles, quickRepliesStyles];
+
+  /** The library. Set it from script, or let `src` fill it. Invalid items are skipped and reported. */
+  @property({ attribute: false }) replies: QuickReply[] = [];
+
+  /** URL of the library as JSON: an array of replies, or `{ "replies": [...] }`. */
+  @property() src?: string;
+
+  /** The search, as in the search box (typing there updates it). */
+  @property({ reflect: true }) query = '';
+
+  /** Shows only this group; empty for all groups. */
+  @property({ reflect: true }) group = '';
+
+  /** The page's values for `{{key}}` placeholders. */
+  @property({ attribute: false }) vars: Record<string, unknown> = {};
+
+  /** Replaces the built-in search: return true to keep a reply. Called only for a non-blank query. */
+  @property({ attribute: false }) filter?: QuickReplyFilter;
+
+  /** Stops the element from sending. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** True while a reply is being sent; set by the element (reflected for CSS). */
+  @property({ type: Boolean, reflect: true }) busy = false;
+
+  /** Where the `src` library is: `idle` (no `src`), `loading`, `ready` or `error`. */
+  @state() status: QuickRepliesStatus = 'idle';
+
+  @state() private loadError?: JuziError;
+  @state() private active = 0;
+  @state() private announcement = '';
+
+  @query('.list') private list?: HTMLElement;
+  @query('.search') private search?: HTMLInputElement;
+
+  readonly #chat = new ChatContextController(this);
+  readonly #rows = new Map<string, RowState>();
+  #entries: Entry[] = [];
+  #byId = new Map<string, Entry>();
+  #shown: Entry[] = [];
+  #groups: string[] = [];
+  #issues?: JuziIssue[];
+  #load?: AbortController;
+  #pending?: Promise<boolean>;
+  // The list window: measured from the rendered list and its first row (estimates until then).
+  #scrollY = 0;
+  #viewport = 420;
+  #rowHeight = 77;
+  readonly #resize = new ResizeObserver(() => this.#measure());
+
+  /** The replies the search and group show now, in order. */
+  get shownReplies(): QuickReply[] {
+    return this.#shown.map((entry) => entry.reply);
+  }
+
+  /** The groups present in the library, in the order they first appear. */
+  get groups(): string[] {
+    return [...this.#groups];
+  }
+
+  /** Loads `src` again (what the retry button does). */
+  reload(): void {
+    void this.#fetch();
+  }
+
+  /**
+   * Sends a reply (or the reply with that id) as activating its row does: fills its
+   * placeholders from the current chat and `vars`, fires `juzi-before-send`, then sends.
+   * Resolves true when sent; false when disabled, cancelled, or another send is under way.
+   * Rejects with the JuziError reported as `juzi-error`.
+   */
+  send(reply: QuickReply | string): Promise<boolean> {
+    const entry = this.#byId.get(typeof reply === 'string' ? reply : reply?.id);
+    if (!entry) {
+      const id = typeof reply === 'string' ? reply : String(reply?.id);
+      return Promise.reject(
+        this.emitError(new JuziError('invalid-params', this.localName, this.t.quickReplies.noReply(id), {
+          issues: [{ path: ['id'], message: this.t.quickReplies.noReply(id) }],
+        })),
+      );
+    }
+    if (this.disabled || this.#pending) return Promise.resolve(false);
+    const run = this.#sendEntry(entry).finally(() => {
+      this.#pending = undefined;
+      this.busy = false;
+    });
+    this.#pending = run;
+    return run;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A load cut short by an earlier disconnect starts again.
+    if (this.src && this.status === 'loading' && !this.#load) void this.#fetch();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize.disconnect();
+    this.#load?.abort();
+    this.#load = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src')) void this.#fetch();
+    if (changed.has('replies')) this.#index();
+    if (changed.has('replies') || changed.has('query') || changed.has('group') || changed.has('filter')) {
+      this.#select();
+      this.active = 0;
+      this.#scrollTo(0);
+      if (this.query.trim()) this.announcement = this.t.quickReplies.results(this.#shown.length);
+    }
+    if (this.active >= this.#shown.length) this.active = Math.max(0, this.#shown.length - 1);
+  }
+
+  protected override firstUpdated(): void {
+    this.#resize.observe(this.list!);
+  }
+
+  protected override updated(): void {
+    this.#measure();
+    if (this.#issues) {
+      const issues = this.#issues;
+      this.#issues = undefined;
+      this.emitError(new JuziError('invalid-params', this.localName, undefined, { issues }));
+    }
+  }
+
+  override render(): TemplateResult {
+    const t = this.t.quickReplies;
+    const shown = this.#shown;
+    const activeId = shown.length ? this.#optionId(this.active) : '';
+    return html`<div part="base" class="base">
+      <input
+        part="search"
+        class="search"
+        id="search"
+        type="search"
+        role="combobox"
+        aria-expanded="true"
+        aria-controls="list"
+        aria-autocomplete="list"
+        aria-label=${t.search}
+        aria-activedescendant=${activeId || nothing}
+        placeholder=${t.searchPlaceholder}
+        autocomplete="off"
+        .value=${live(this.query)}
+        @input=${this.#handleInput}
+        @keydown=${this.#handleKeydown}
+      />
+      ${this.#renderGroups()} ${this.#renderNotice()}
+      <div
+        part="list"
+        class="list"
+        id="list"
+        role="listbox"
+        tabindex="0"
+        aria-label=${t.list}
+        aria-activedescendant=${activeId || nothing}
+        aria-busy=${this.busy ? 'true' : 'false'}
+        aria-disabled=${this.disabled ? 'true' : 'false'}
+        @keydown=${this.#handleKeydown}
+        @click=${this.#handleClick}
+        @scroll=${this.#handleScroll}
+      >
+        <div class="spacer" role="none" style=${`height:${shown.length * this.#rowHeight}px`}>
+          ${this.#renderWindow()}
+        </div>
+      </div>
+      <span part="status" class="visually-hidden" role="status">${this.announcement}</span>
+    </div>`;
+  }
+
+  #renderGroups(): TemplateResult | typeof nothing {
+    if (!this.#groups.length) return nothing;
+    const t = this.t.quickReplies;
+    const button = (value: string, label: string) =>
+      html`<button part="group" class="group" type="button" aria-pressed=${this.group === value ? 'true' : 'false'} @click=${() => (this.group = value)}>${label}</button>`;
+    return html`<div part="groups" class="groups" role="group" aria-label=${t.groups}>
+      ${button('', t.all)}${this.#groups.map((group) => button(group, group))}
+    </div>`;
+  }
+
+  #renderNotice(): TemplateResult | typeof nothing {
+    const t = this.t.quickReplies;
+    if (this.status === 'error' && this.loadError) {
+      return html`<p part="error" class="error">
+        <span>${t.loadFailed}${this.#loadReason(this.loadError)}</span>
+        <button part="retry" class="button" type="button" @click=${this.reload}>${this.t.retry}</button>
+      </p>`;
+    }
+    let text = '';
+    if (this.status === 'loading') text = t.loading;
+    else if (!this.#entries.length) text = t.empty;
+    else if (!this.#shown.length) text = this.query.trim() ? t.noMatch(this.query.trim()) : t.emptyGroup(this.group);
+    return text ? html`<p part="notice" class="notice">${text}</p>` : nothing;
+  }
+
+  /** Only the rows in (and just around) the scrolled viewport are rendered. */
+  #renderWindow(): TemplateResult[] {
+    const { first, end } = this.#window();
+    const values = this.#values(this.#chat.context.chat);
+    const rows: TemplateResult[] = [];
+    for (let index = first; index < end; index++) rows.push(this.#renderRow(this.#shown[index]!, index, values));
+    return rows;
+  }
+
+  #window() {
+    return listWindow(this.#scrollY, this.#viewport, this.#rowHeight, this.#shown.length);
+  }
+
+  #renderRow({ reply, message }: Entry, index: number, values: TemplateValues): TemplateResult {
+    const t = this.t.quickReplies;
+    const text = fillText(messageText(message), values);
+    const picture = thumbnailOf(message);
+    const filledPicture = picture === undefined ? undefined : fillText(picture, values, true);
+    // A picture with a placeholder still unfilled, or that is not http(s) once filled, is left out.
+    const thumbnail = filledPicture && !filledPicture.missing.length && isHttpUrl(filledPicture.value) ? filledPicture.value : undefined;
+    const row = this.#rows.get(reply.id);
+    const activeRow = index === this.active;
+    const parts = ['row', activeRow ? 'row-active' : '', row ? `row-${row.status}` : ''].filter(Boolean).join(' ');
+    let rowStatus: string | undefined;
+    if (row?.status === 'sending') rowStatus = t.sending;
+    else if (row?.status === 'sent') rowStatus = t.sent;
+    else if (row?.status === 'failed') rowStatus = `${row.reason ?? ''} ${t.retryHint}`;
+    return html`<div
+      part=${parts}
+      class="row"
+      role="option"
+      id=${this.#optionId(index)}
+      data-index=${index}
+      data-state=${row?.status ?? nothing}
+      aria-selected=${activeRow ? 'true' : 'false'}
+      aria-setsize=${this.#shown.length}
+      aria-posinset=${index + 1}
+      style=${`top:${index * this.#rowHeight}px`}
+    >
+      ${thumbnail
+        ? html`<img part="thumbnail" class="thumbnail" src=${thumbnail} alt="" loading="lazy" referrerpolicy="no-referrer" />`
+        : nothing}
+      <div class="body">
+        <div class="head">
+          <span part="title" class="title">${reply.title}</span>
+          <span part="kind" class="badge">${t.kinds[message.msgtype] ?? message.msgtype}</span>
+          ${reply.group ? html`<span part="row-group" class="badge">${reply.group}</span>` : nothing}
+          ${rowStatus && row?.status !== 'failed' ? html`<span part="row-status" class="row-status">${rowStatus}</span>` : nothing}
+        </div>
+        ${row?.status === 'failed'
+          ? html`<div part="row-status" class="text row-status">${rowStatus}</div>`
+          : html`<div part="text" class="text">${text.value}</div>`}
+      </div>
+    </div>`;
+  }
+
+  #optionId(index: number): string {
+    return `reply-${index}`;
+  }
+
+  #values(chat: ChatInfo | undefined): TemplateValues {
+    return { chat, vars: this.vars };
+  }
+
+  #loadReason(error: JuziError): string {
+    return error.code === 'network' ? (error.errMsg ?? error.message) : this.describeError(error);
+  }
+
+  /** Checks the library once per change and works out what search reads. */
+  #index(): void {
+    const { replies, issues } = checkReplies(Array.isArray(this.replies) ? this.replies : []);
+    if (!Array.isArray(this.replies)) issues.unshift({ path: [], message: 'replies must be an array' });
+    this.#entries = replies.map((reply) => {
+      const message = messageOf(reply);
+      return {
+        reply,
+        message,
+        haystack: searchableText([reply.title, messageText(message), ...(reply.keywords ?? []), reply.group]),
+      };
+    });
+    this.#byId = new Map(this.#entries.map((entry) => [entry.reply.id, entry]));
+    this.#groups = [...new Set(this.#entries.map((entry) => entry.reply.group).filter((g): g is string => Boolean(g)))];
+    this.#rows.clear();
+    if (issues.length) this.#issues = issues;
+  }
+
+  /** The rows for the current group and query. */
+  #select(): void {
+    const { group, filter } = this;
+    const query = this.query ?? '';
+    const inGroup = group ? this.#entries.filter((entry) => entry.reply.group === group) : this.#entries;
+    if (!query.trim()) {
+      this.#shown = inGroup;
+    } else if (filter) {
+      this.#shown = inGroup.filter((entry) => filter(entry.reply, query));
+    } else {
+      const terms = queryTerms(query);
+      this.#shown = inGroup.filter((entry) => matchesTerms(entry.haystack, terms));
+    }
+  }
+
+  async #fetch(): Promise<void> {
+    this.#load?.abort();
+    this.#load = undefined;
+    const { src } = this;
+    if (!src) {
+      this.status = 'idle';
+      return;
+    }
+    const load = new AbortController();
+    this.#load = load;
+    this.status = 'loading';
+    this.loadError = undefined;
+    try {
+      const items = await fetchLibrary(src, load.signal, this.localName);
+      if (load.signal.aborted) return;
+      this.replies = items as QuickReply[];
+      this.status = 'ready';
+    } catch (error) {
+      if (load.signal.aborted) return;
+      const juziError = isJuziError(error)
+        ? error
+        : new JuziError('network', this.localName, String(error), { errMsg: String(error), cause: error });
+      this.loadError = juziError;
+      this.status = 'error';
+      this.emitError(juziError);
+    } finally {
+      if (this.#load === load) this.#load = undefined;
+    }
+  }
+
+  async #sendEntry(entry: Entry): Promise<boolean> {
+    const { reply } = entry;
+    const t = this.t.quickReplies;
+    this.busy = true;
+    this.announcement = '';
+    this.#setRow(reply.id, { status: 'sending' });
+    let message: SendMessage | undefined;
+    try {
+      const bridge = this.activeBridge;
+      const context = this.#chat.context;
+      // The chat is read at send time: one that is still loading (or was never read) is waited for.
+      const chat = readsChat(entry.message) && context.status !== 'ready' ? await bridge.refresh() : context.chat;
+      const filled = fillMessage(entry.message, this.#values(chat));
+      if (filled.missing.length) {
+        const names = [...new Set(filled.missing.map((m) => `{{${m.name}}}`))].join(', ');
+        throw new JuziError('invalid-params', 'sendChatMessage', t.missing(names), {
+          issues: filled.missing.map((m) => ({ path: m.path, message: `{{${m.name}}} has no value` })),
+        });
+      }
+      message = filled.value;
+      if (this.emit(new JuziBeforeSendEvent({ message, reply })).defaultPrevented) {
+        this.#setRow(reply.id, undefined);
+        return false;
+      }
+      await bridge.sendChatMessage(message);
+      this.#setRow(reply.id, { status: 'sent' });
+      this.announcement = t.sentReply(reply.title);
+      this.emit(new JuziSentEvent({ message, reply }));
+      return true;
+    } catch (error) {
+      const juziError = this.emitError(error, { ...(message && { message }), reply });
+      const reason = juziError.code === 'invalid-params' && !message ? juziError.message.replace(/^[^:]*: /, '') : this.describeError(juziError);
+      this.#setRow(reply.id, { status: 'failed', reason });
+      this.announcement = this.t.failedBecause(t.failedReply(reply.title), reason);
+      throw juziError;
+    }
+  }
+
+  #setRow(id: string, row: RowState | undefined): void {
+    if (row) this.#rows.set(id, row);
+    else this.#rows.delete(id);
+    this.requestUpdate();
+  }
+
+  #handleInput = (event: Event): void => {
+    this.query = (event.target as HTMLInputElement).value;
+  };
+
+  #handleClick = (event: MouseEvent): void => {
+    const row = (event.target as Element).closest<HTMLElement>('[role="option"]');
+    if (!row) return;
+    this.active = Number(row.dataset['index']);
+    this.#sendActive();
+  };
+
+  #handleKeydown = (event: KeyboardEvent): void => {
+    // Enter and Escape also end an IME composition (pinyin input): those keys are the IME's.
+    if (event.isComposing || event.keyCode === 229) return;
+    const inList = event.currentTarget === this.list;
+    const last = this.#shown.length - 1;
+    let next: number | undefined;
+    switch (event.key) {
+      case 'ArrowDown':
+        next = Math.min(this.active + 1, last);
+        break;
+      case 'ArrowUp':
+        next = Math.max(this.active - 1, 0);
+        break;
+      case 'Home':
+        if (inList) next = 0;
+        break;
+      case 'End':
+        if (inList) next = last;
+        break;
+      case 'Enter':
+        event.preventDefault();
+        this.#sendActive();
+        return;
+      case 'Escape':
+        if (!this.query) return;
+        event.preventDefault();
+        this.query = '';
+        if (inList) this.search?.focus();
+        return;
+    }
+    if (next === undefined || last < 0) return;
+    event.preventDefault();
+    this.active = next;
+    this.#reveal(next);
+  };
+
+  #sendActive(): void {
+    const entry = this.#shown[this.active];
+    if (entry) this.send(entry.reply).catch(ignore);
+  }
+
+  /** Scrolls the list just enough to show row `index`. */
+  #reveal(index: number): void {
+    const top = index * this.#rowHeight;
+    if (top < this.#scrollY) this.#scrollTo(top);
+    else if (top + this.#rowHeight > this.#scrollY + this.#viewport) this.#scrollTo(top + this.#rowHeight - this.#viewport);
+  }
+
+  #scrollTo(y: number): void {
+    this.#scrollY = Math.max(0, y);
+    if (this.list) this.list.scrollTop = this.#scrollY;
+  }
+
+  #handleScroll = (): void => {
+    const before = this.#window();
+    this.#scrollY = this.list!.scrollTop;
+    const after = this.#window();
+    if (before.first !== after.first || before.end !== after.end) this.requestUpdate();
+  };
+
+  /** Reads the list's height and a row's height; a change (font, sidebar size) renders again. */
+  #measure(): void {
+    const list = this.list;
+    const row = list?.querySelector<HTMLElement>('.row');
+    const viewport = list?.clientHeight ?? 0;
+    const rowHeight = row?.offsetHeight ?? 0;
+    // Zero while hidden or not laid out: keep the last reading.
+    if ((viewport > 0 && viewport !== this.#viewport) || (rowHeight > 0 && rowHeight !== this.#rowHeight)) {
+      this.#viewport = viewport || this.#viewport;
+      this.#rowHeight = rowHeight || this.#rowHeight;
+      this.requestUpdate();
+    }
+  }
+}
+
+/** Fetches and unwraps a library; every failure is a JuziError. */
+async function fetchLibrary(src: string, signal: AbortSignal, api: string): Promise<unknown[]> {
+  let response: Response;
+  try {
+    response = await fetch(src, { signal, headers: { accept: 'application/json' } });
+  } catch (cause) {
+    throw new JuziError('network', api, `could not fetch ${src}`, { errMsg: String(cause), cause });
+  }
+  if (!response.ok) {
+    const words = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+    throw new JuziError('network', api, `${src}: ${words}`, { errMsg: words });
+  }
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch (cause) {
+    throw new JuziError('invalid-response', api, `${src} is not JSON`, {
+      issues: [{ path: [], message: `${src} is not JSON` }],
+      cause,
+    });
+  }
+  const items = libraryItems(json);
+  if (!items) {
+    throw new JuziError('invalid-response', api, undefined, {
+      issues: [{ path: [], message: 'expected an array of replies or { "replies": [...] }' }],
+    });
+  }
+  return items;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'juzi-quick-replies': JuziQuickReplies;
+  }
+}
