@@ -316,9 +316,8 @@ describe('<juzi-quick-replies>', () => {
     });
 
     it('filled values are text, never markup', async () => {
-      host.switchChat(7); // a chat whose name is an <img onerror> attack
-      await waitUntil(() => bridge.context.chat?.name.endsWith('Eve'), 'no switch');
       const el = await mount();
+      host.switchChat(7); // a chat whose name is an <img onerror> attack
       await waitUntil(() => text(row(el, '问候')).includes('Eve'), 'the name never showed');
       expect(row(el, '问候')!.querySelectorAll('img').length).to.equal(0);
       expect(text(row(el, '问候'))).to.equal(`<img src=x onerror="alert(1)">Eve您好，我是${host.currentChat.botName}`);

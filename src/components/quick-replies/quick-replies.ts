@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { isJuziError, JuziError, type JuziIssue } from '../../bridge/errors.js';
 import { isHttpUrl, type ChatInfo, type SendMessage } from '../../bridge/schemas.js';
 import { JuziBeforeSendEvent, JuziSentEvent } from '../../events.js';
+import { ActionController } from '../../internal/action-controller.js';
 import { ChatContextController } from '../../internal/chat-context-controller.js';
 import { JuziElement } from '../../internal/juzi-element.js';
 import { buttonStyles } from '../../internal/styles.js';
@@ -11,19 +12,13 @@ import { listWindow } from './list-window.js';
 import { quickRepliesStyles } from './quick-replies.styles.js';
 import { checkReplies, libraryItems, messageOf, messageText, thumbnailOf, type QuickReply } from './replies.js';
 import { matchesTerms, queryTerms, searchableText } from './search.js';
-import { fillMessage, fillText, readsChat, type TemplateValues } from './templates.js';
+import { fillMessage, fillText, readsChat, type MissingValue, type TemplateValues } from './templates.js';
 
 /** A reply as listed: checked, with its message and folded search text worked out once. */
 interface Entry {
   reply: QuickReply;
   message: SendMessage;
   haystack: string;
-}
-
-/** How a row's last send went. */
-interface RowState {
-  status: 'sending' | 'sent' | 'failed';
-  reason?: string;
 }
 
 /** Where the `src` library is: not asked for, on its way, here, or failed. */
@@ -33,6 +28,9 @@ export type QuickRepliesStatus = 'idle' | 'loading' | 'ready' | 'error';
 export type QuickReplyFilter = (reply: QuickReply, query: string) => boolean;
 
 const ignore = () => {};
+
+/** A row's send state as parts and `data-state` name it. */
+const rowStates = { pending: 'sending', done: 'sent', failed: 'failed' } as const;
 
 /**
  * The reply library (话术库): prepared replies an agent sends to the current chat with
@@ -102,8 +100,13 @@ export class JuziQuickReplies extends JuziElement {
   /** Stops the element from sending. */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
-  /** True while a reply is being sent; set by the element (reflected for CSS). */
-  @property({ type: Boolean, reflect: true }) busy = false;
+  /** Sends one reply at a time; keeps each row's outcome (keyed by reply id) and the sentence to announce. */
+  readonly #action = new ActionController(this, (error) => this.#reason(error));
+
+  /** True while a reply is being sent (reflected as the `busy` attribute, for CSS). */
+  get busy(): boolean {
+    return this.#action.busy;
+  }
 
   /** Where the `src` library is: `idle` (no `src`), `loading`, `ready` or `error`. */
   @state() status: QuickRepliesStatus = 'idle';
@@ -116,14 +119,15 @@ export class JuziQuickReplies extends JuziElement {
   @query('.search') private search?: HTMLInputElement;
 
   readonly #chat = new ChatContextController(this);
-  readonly #rows = new Map<string, RowState>();
+  /** Sentences for the refusals the element makes itself (a placeholder without a value). */
+  readonly #reasons = new WeakMap<JuziError, string>();
+  #actionSaid = '';
   #entries: Entry[] = [];
   #byId = new Map<string, Entry>();
   #shown: Entry[] = [];
   #groups: string[] = [];
   #issues?: JuziIssue[];
   #load?: AbortController;
-  #pending?: Promise<boolean>;
   // The list window: measured from the rendered list and its first row (estimates until then).
   #scrollY = 0;
   #viewport = 420;
@@ -147,27 +151,54 @@ export class JuziQuickReplies extends JuziElement {
 
   /**
    * Sends a reply (or the reply with that id) as activating its row does: fills its
-   * placeholders from the current chat and `vars`, fires `juzi-before-send`, then sends.
-   * Resolves true when sent; false when disabled, cancelled, or another send is under way.
-   * Rejects with the JuziError reported as `juzi-error`.
+   * placeholders from the current chat (waiting for it if it is still being read) and
+   * `vars`, fires `juzi-before-send`, then sends. Resolves true when sent; false when
+   * disabled, cancelled, or while another send is under way. Rejects with the JuziError
+   * reported as `juzi-error`.
    */
-  send(reply: QuickReply | string): Promise<boolean> {
-    const entry = this.#byId.get(typeof reply === 'string' ? reply : reply?.id);
+  async send(reply: QuickReply | string): Promise<boolean> {
+    const id = typeof reply === 'string' ? reply : reply?.id;
+    const entry = this.#byId.get(id);
+    const t = this.t.quickReplies;
     if (!entry) {
-      const id = typeof reply === 'string' ? reply : String(reply?.id);
-      return Promise.reject(
-        this.emitError(new JuziError('invalid-params', this.localName, this.t.quickReplies.noReply(id), {
-          issues: [{ path: ['id'], message: this.t.quickReplies.noReply(id) }],
-        })),
-      );
+      const words = t.noReply(String(id));
+      throw this.emitError(new JuziError('invalid-params', this.localName, words, { issues: [{ path: ['id'], message: words }] }));
     }
-    if (this.disabled || this.#pending) return Promise.resolve(false);
-    const run = this.#sendEntry(entry).finally(() => {
-      this.#pending = undefined;
-      this.busy = false;
-    });
-    this.#pending = run;
-    return run;
+    if (this.disabled || this.#action.pending) return false;
+    const bridge = this.activeBridge;
+    const context = this.#chat.context;
+    let chat = context.chat;
+    let refusal: unknown;
+    if (readsChat(entry.message) && context.status !== 'ready') {
+      try {
+        chat = await bridge.refresh();
+      } catch (error) {
+        refusal = error;
+      }
+      // Another activation may have started a send while the chat was read.
+      if (this.#action.pending) return false;
+    }
+    let message: SendMessage | undefined;
+    if (!refusal) {
+      const filled = fillMessage(entry.message, this.#values(chat));
+      if (filled.missing.length) refusal = this.#missingValues(filled.missing);
+      else message = filled.value;
+    }
+    const { title } = entry.reply;
+    const sent = await this.#action.run(
+      () => (refusal === undefined ? bridge.sendChatMessage(message!) : Promise.reject(refusal)),
+      {
+        // A refusal goes on to fail as the work, so it is reported like any failed send.
+        before: () => refusal !== undefined || !this.emit(new JuziBeforeSendEvent({ message: message!, reply: entry.reply })).defaultPrevented,
+        done: t.sentReply(title),
+        failed: t.failedReply(title),
+        event: () => new JuziSentEvent({ message: message!, reply: entry.reply }),
+        errorDetail: { reply: entry.reply, ...(message && { message }) },
+        then: () => true,
+      },
+      id,
+    );
+    return sent ?? false;
   }
 
   override connectedCallback(): void {
@@ -184,6 +215,12 @@ export class JuziQuickReplies extends JuziElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.toggleAttribute('busy', this.busy);
+    // The newest sentence wins the live region: a send's outcome, or the count of a search.
+    if (this.#action.announcement !== this.#actionSaid) {
+      this.#actionSaid = this.#action.announcement;
+      if (this.#actionSaid) this.announcement = this.#actionSaid;
+    }
     if (changed.has('src')) void this.#fetch();
     if (changed.has('replies')) this.#index();
     if (changed.has('replies') || changed.has('query') || changed.has('group') || changed.has('filter')) {
@@ -298,20 +335,21 @@ export class JuziQuickReplies extends JuziElement {
     const filledPicture = picture === undefined ? undefined : fillText(picture, values, true);
     // A picture with a placeholder still unfilled, or that is not http(s) once filled, is left out.
     const thumbnail = filledPicture && !filledPicture.missing.length && isHttpUrl(filledPicture.value) ? filledPicture.value : undefined;
-    const row = this.#rows.get(reply.id);
+    const row = this.#action.state(reply.id);
     const activeRow = index === this.active;
-    const parts = ['row', activeRow ? 'row-active' : '', row ? `row-${row.status}` : ''].filter(Boolean).join(' ');
+    const state = row && rowStates[row.status];
+    const parts = ['row', activeRow ? 'row-active' : '', state ? `row-${state}` : ''].filter(Boolean).join(' ');
     let rowStatus: string | undefined;
-    if (row?.status === 'sending') rowStatus = t.sending;
-    else if (row?.status === 'sent') rowStatus = t.sent;
-    else if (row?.status === 'failed') rowStatus = `${row.reason ?? ''} ${t.retryHint}`;
+    if (row?.status === 'pending') rowStatus = t.sending;
+    else if (row?.status === 'done') rowStatus = t.sent;
+    else if (row?.status === 'failed') rowStatus = `${this.#reason(row.error!)} ${t.retryHint}`;
     return html`<div
       part=${parts}
       class="row"
       role="option"
       id=${this.#optionId(index)}
       data-index=${index}
-      data-state=${row?.status ?? nothing}
+      data-state=${state ?? nothing}
       aria-selected=${activeRow ? 'true' : 'false'}
       aria-setsize=${this.#shown.length}
       aria-posinset=${index + 1}
@@ -360,7 +398,7 @@ export class JuziQuickReplies extends JuziElement {
     });
     this.#byId = new Map(this.#entries.map((entry) => [entry.reply.id, entry]));
     this.#groups = [...new Set(this.#entries.map((entry) => entry.reply.group).filter((g): g is string => Boolean(g)))];
-    this.#rows.clear();
+    this.#action.clear();
     if (issues.length) this.#issues = issues;
   }
 
@@ -409,48 +447,19 @@ export class JuziQuickReplies extends JuziElement {
     }
   }
 
-  async #sendEntry(entry: Entry): Promise<boolean> {
-    const { reply } = entry;
-    const t = this.t.quickReplies;
-    this.busy = true;
-    this.announcement = '';
-    this.#setRow(reply.id, { status: 'sending' });
-    let message: SendMessage | undefined;
-    try {
-      const bridge = this.activeBridge;
-      const context = this.#chat.context;
-      // The chat is read at send time: one that is still loading (or was never read) is waited for.
-      const chat = readsChat(entry.message) && context.status !== 'ready' ? await bridge.refresh() : context.chat;
-      const filled = fillMessage(entry.message, this.#values(chat));
-      if (filled.missing.length) {
-        const names = [...new Set(filled.missing.map((m) => `{{${m.name}}}`))].join(', ');
-        throw new JuziError('invalid-params', 'sendChatMessage', t.missing(names), {
-          issues: filled.missing.map((m) => ({ path: m.path, message: `{{${m.name}}} has no value` })),
-        });
-      }
-      message = filled.value;
-      if (this.emit(new JuziBeforeSendEvent({ message, reply })).defaultPrevented) {
-        this.#setRow(reply.id, undefined);
-        return false;
-      }
-      await bridge.sendChatMessage(message);
-      this.#setRow(reply.id, { status: 'sent' });
-      this.announcement = t.sentReply(reply.title);
-      this.emit(new JuziSentEvent({ message, reply }));
-      return true;
-    } catch (error) {
-      const juziError = this.emitError(error, { ...(message && { message }), reply });
-      const reason = juziError.code === 'invalid-params' && !message ? juziError.message.replace(/^[^:]*: /, '') : this.describeError(juziError);
-      this.#setRow(reply.id, { status: 'failed', reason });
-      this.announcement = this.t.failedBecause(t.failedReply(reply.title), reason);
-      throw juziError;
-    }
+  /** The refusal of a send whose placeholders have no value: `invalid-params` naming each. */
+  #missingValues(missing: MissingValue[]): JuziError {
+    const names = [...new Set(missing.map((m) => `{{${m.name}}}`))].join(', ');
+    const error = new JuziError('invalid-params', 'sendChatMessage', `no value for ${names}`, {
+      issues: missing.map((m) => ({ path: m.path, message: `{{${m.name}}} has no value` })),
+    });
+    this.#reasons.set(error, this.t.quickReplies.missing(names));
+    return error;
   }
 
-  #setRow(id: string, row: RowState | undefined): void {
-    if (row) this.#rows.set(id, row);
-    else this.#rows.delete(id);
-    this.requestUpdate();
+  /** Why a send failed, in the element's language. */
+  #reason(error: JuziError): string {
+    return this.#reasons.get(error) ?? this.describeError(error);
   }
 
   #handleInput = (event: Event): void => {
