@@ -22,6 +22,8 @@ const PLAN = {
   overhead: { pages: 3, warmup: 2, pairs: 7, calls: 10000 },
   /** Case 5: one warm-up batch, then `rounds` × `total` elements, `batch` connected at a time. */
   memory: { rounds: 5, total: 10000, batch: 1000 },
+  /** Case 7: fresh pages × rounds (the first of each page unrecorded); each round runs both sides, order alternating. */
+  quickReplies: { pages: 2, rounds: 5, count: 10000, small: 100 },
 };
 
 const GOALS = {
@@ -32,6 +34,9 @@ const GOALS = {
   switchRatio: 1,
   heapGrowthBytes: 1024 * 1024,
   subscribers: 0,
+  qrKeystrokeRatio: 1.5,
+  qrFirstRenderRatio: 2,
+  qrRows: 200,
 };
 
 const CHROMIUM_ARGS = ['--headless=new', ...chromiumArgs, '--js-flags=--expose-gc'];
@@ -220,6 +225,77 @@ async function memoryCase(tab) {
   };
 }
 
+/**
+ * Case 7: <juzi-quick-replies> at 10,000 replies. Per keystroke: typing into its search box
+ * against a bare Lit list filtering pre-lowercased strings with includes and rendering as
+ * many rows; first render of 10,000 against 100; rows in the DOM.
+ */
+async function quickRepliesCase(tab) {
+  const { pages, rounds, count, small } = PLAN.quickReplies;
+  const samples = { subject: [], baseline: [], large: [], small: [], rows: [] };
+  for (let p = 0; p < pages; p++) {
+    await tab.load();
+    for (let round = 0; round <= rounds; round++) {
+      const subjectFirst = round % 2 === 0;
+      let subject;
+      let baseline;
+      const rows = samples.rows.at(-1) ?? 20;
+      if (subjectFirst) {
+        subject = await tab.run('qrKeystrokeSubject', count);
+        baseline = await tab.run('qrKeystrokeBaseline', { count, rows: subject.rows });
+      } else {
+        baseline = await tab.run('qrKeystrokeBaseline', { count, rows });
+        subject = await tab.run('qrKeystrokeSubject', count);
+      }
+      const first = await tab.run('qrFirstRender', { large: count, small });
+      if (round === 0) continue; // warm-up
+      samples.subject.push(subject.ms);
+      samples.baseline.push(baseline.ms);
+      samples.rows.push(subject.rows, first.rows);
+      samples.large.push(first.large);
+      samples.small.push(first.small);
+    }
+  }
+  return {
+    samples,
+    keystroke: { subjectMs: median(samples.subject), baselineMs: median(samples.baseline), ratio: pairedRatio(samples.subject, samples.baseline) },
+    firstRender: { largeMs: median(samples.large), smallMs: median(samples.small), ratio: pairedRatio(samples.large, samples.small) },
+    rows: Math.max(...samples.rows),
+  };
+}
+
+/** Case 7's table rows. */
+function quickRepliesRows({ keystroke, firstRender, rows }) {
+  const { count, small } = PLAN.quickReplies;
+  const n = count.toLocaleString('en');
+  return [
+    {
+      name: `7 quick replies: keystroke at ${n} replies`,
+      subject: ms(keystroke.subjectMs),
+      baseline: `${ms(keystroke.baselineMs)} bare Lit includes`,
+      ratio: times(keystroke.ratio),
+      goal: `ratio ≤ ${GOALS.qrKeystrokeRatio}`,
+      pass: keystroke.ratio <= GOALS.qrKeystrokeRatio,
+    },
+    {
+      name: `7 quick replies: first render, ${n} vs ${small}`,
+      subject: ms(firstRender.largeMs),
+      baseline: `${ms(firstRender.smallMs)} at ${small}`,
+      ratio: times(firstRender.ratio),
+      goal: `ratio ≤ ${GOALS.qrFirstRenderRatio}`,
+      pass: firstRender.ratio <= GOALS.qrFirstRenderRatio,
+    },
+    {
+      name: `7 quick replies: rows in the DOM at ${n}`,
+      subject: String(rows),
+      baseline: `${n} replies`,
+      ratio: '–',
+      goal: `< ${GOALS.qrRows}`,
+      pass: rows < GOALS.qrRows,
+    },
+  ];
+}
+
 /** The table rows: case, subject, baseline, ratio, goal, pass. */
 function rows({ render, switch: sw }, hostCalls, overhead, memory, sizes) {
   const table = [];
@@ -343,7 +419,9 @@ async function main() {
     const overhead = await overheadCase(tab);
     step('memory');
     const memory = await memoryCase(tab);
-    const table = rows(render, hostCalls, overhead, memory, sizes);
+    step('quick replies');
+    const quickReplies = await quickRepliesCase(tab);
+    const table = [...rows(render, hostCalls, overhead, memory, sizes), ...quickRepliesRows(quickReplies)];
     results = {
       date: new Date().toISOString(),
       seconds: Math.round((Date.now() - started) / 1000),
@@ -358,7 +436,7 @@ async function main() {
       plan: PLAN,
       goals: GOALS,
       table,
-      cases: { render: render.render, switch: render.switch, renderSamples: render.samples, hostCalls, overhead, memory, sizes },
+      cases: { render: render.render, switch: render.switch, renderSamples: render.samples, hostCalls, overhead, memory, sizes, quickReplies },
       pageMessages: tab.messages,
     };
   } finally {

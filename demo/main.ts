@@ -43,3 +43,6 @@ for (const type of ['juzi-chat-change', 'juzi-before-send', 'juzi-sent', 'juzi-c
     log(`event ${type} ${detail.error ? detail.error.message : JSON.stringify(detail)}`);
   });
 }
+
+// The reply library's own placeholders ({{agent}}, {{price}}); {{coupon}} is left unset to show the refusal.
+document.querySelector('juzi-quick-replies')!.vars = { agent: '小句（工号 1024）', price: 1299 };

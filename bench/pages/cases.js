@@ -5,6 +5,7 @@
  */
 import * as juzi from '/dist/juzi-elements.js';
 import { defineBareChatInfo } from './bare-chat-info.js';
+import { quickRepliesCases } from './quick-replies.js';
 
 const devFile = new URLSearchParams(location.search).get('dev') ?? 'juzi-elements-dev.js';
 const { createSimulatedHost, installSimulatedHost } = await import(`/dist/${devFile}`);
@@ -287,3 +288,12 @@ function memoryState() {
 }
 
 window.bench = { render, hostCalls, bridgeOverhead, memorySetup, memoryCycle, memoryState };
+
+/** Case 7: <juzi-quick-replies> at 10,000 replies (see quick-replies.js). */
+const quickReplies = quickRepliesCases(juzi, { createSimulatedHost });
+quickReplies.define([juzi.JuziQuickReplies.styles].flat(Infinity).map((sheet) => sheet.cssText));
+Object.assign(window.bench, {
+  qrKeystrokeSubject: quickReplies.keystrokeSubject,
+  qrKeystrokeBaseline: quickReplies.keystrokeBaseline,
+  qrFirstRender: quickReplies.firstRender,
+});

@@ -14,11 +14,17 @@ import { checkReplies, libraryItems, messageOf, messageText, thumbnailOf, type Q
 import { matchesTerms, queryTerms, searchableText } from './search.js';
 import { fillMessage, fillText, readsChat, type MissingValue, type TemplateValues } from './templates.js';
 
-/** A reply as listed: checked, with its message and folded search text worked out once. */
-interface Entry {
-  reply: QuickReply;
-  message: SendMessage;
-  haystack: string;
+/**
+ * A reply as listed, once checked. Its message and folded search text are worked out when
+ * first needed (a row drawn, a search), so a large library shows at once.
+ */
+class Entry {
+  #message?: SendMessage;
+  haystack?: string;
+  constructor(readonly reply: QuickReply) {}
+  get message(): SendMessage {
+    return (this.#message ??= messageOf(this.reply));
+  }
 }
 
 /** Where the `src` library is: not asked for, on its way, here, or failed. */
@@ -123,7 +129,6 @@ export class JuziQuickReplies extends JuziElement {
   readonly #reasons = new WeakMap<JuziError, string>();
   #actionSaid = '';
   #entries: Entry[] = [];
-  #byId = new Map<string, Entry>();
   #shown: Entry[] = [];
   #groups: string[] = [];
   #issues?: JuziIssue[];
@@ -158,7 +163,7 @@ export class JuziQuickReplies extends JuziElement {
    */
   async send(reply: QuickReply | string): Promise<boolean> {
     const id = typeof reply === 'string' ? reply : reply?.id;
-    const entry = this.#byId.get(id);
+    const entry = this.#entries.find((e) => e.reply.id === id);
     const t = this.t.quickReplies;
     if (!entry) {
       const words = t.noReply(String(id));
@@ -388,16 +393,10 @@ export class JuziQuickReplies extends JuziElement {
   #index(): void {
     const { replies, issues } = checkReplies(Array.isArray(this.replies) ? this.replies : []);
     if (!Array.isArray(this.replies)) issues.unshift({ path: [], message: 'replies must be an array' });
-    this.#entries = replies.map((reply) => {
-      const message = messageOf(reply);
-      return {
-        reply,
-        message,
-        haystack: searchableText([reply.title, messageText(message), ...(reply.keywords ?? []), reply.group]),
-      };
-    });
-    this.#byId = new Map(this.#entries.map((entry) => [entry.reply.id, entry]));
-    this.#groups = [...new Set(this.#entries.map((entry) => entry.reply.group).filter((g): g is string => Boolean(g)))];
+    this.#entries = replies.map((reply) => new Entry(reply));
+    const groups = new Set<string>();
+    for (const { group } of replies) if (group) groups.add(group);
+    this.#groups = [...groups];
     this.#action.clear();
     if (issues.length) this.#issues = issues;
   }
@@ -413,7 +412,8 @@ export class JuziQuickReplies extends JuziElement {
       this.#shown = inGroup.filter((entry) => filter(entry.reply, query));
     } else {
       const terms = queryTerms(query);
-      this.#shown = inGroup.filter((entry) => matchesTerms(entry.haystack, terms));
+      // Folded on the first search, not on load: a large library shows sooner.
+      this.#shown = inGroup.filter((entry) => matchesTerms((entry.haystack ??= haystackOf(entry)), terms));
     }
   }
 
@@ -546,6 +546,10 @@ export class JuziQuickReplies extends JuziElement {
       this.requestUpdate();
     }
   }
+}
+
+function haystackOf({ reply, message }: Entry): string {
+  return searchableText([reply.title, messageText(message), ...(reply.keywords ?? []), reply.group]);
 }
 
 /** Fetches and unwraps a library; every failure is a JuziError. */

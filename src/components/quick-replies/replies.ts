@@ -57,20 +57,47 @@ export function checkReplies(items: readonly unknown[]): { replies: QuickReply[]
   return { replies, issues };
 }
 
+/** The schema's `trim() !== ''`; a visible ASCII first character decides most strings without trimming. */
+const isNonBlank = (value: unknown) => {
+  if (typeof value !== 'string' || value === '') return false;
+  const first = value.charCodeAt(0);
+  return (first > 32 && first < 127) || value.trim() !== '';
+};
+
+/**
+ * True for a text reply the schema certainly accepts, decided by hand: a library of
+ * 10,000 replies is mostly text, and zod's parse would cost more than the first render.
+ * Anything it does not accept goes through the schema, which names the problem.
+ */
+function plainTextReply(item: unknown): boolean {
+  if (typeof item !== 'object' || item === null) return false;
+  const { id, title, group, keywords, message } = item as Record<string, unknown>;
+  return (
+    isNonBlank(id) &&
+    isNonBlank(title) &&
+    isNonBlank(message) &&
+    (group === undefined || typeof group === 'string') &&
+    (keywords === undefined || (Array.isArray(keywords) && keywords.every((k) => typeof k === 'string')))
+  );
+}
+
 function itemIssues(item: unknown): JuziIssue[] {
-  let issues: JuziIssue[];
   try {
-    const fields = ReplyFields.safeParse(item);
-    if (!fields.success) return toIssues(fields.error.issues);
-    const { message } = fields.data;
-    if (typeof message === 'string') return message.trim() ? [] : [{ path: ['message'], message: 'must not be blank' }];
-    const checked = SendMessageSchema.safeParse(message);
-    issues = checked.success ? [] : toIssues(checked.error.issues).map((i) => ({ ...i, path: ['message', ...i.path] }));
+    return plainTextReply(item) ? [] : replyIssues(item);
   } catch (cause) {
     // A hostile item (a throwing getter) is just one more bad item.
-    issues = [{ path: [], message: String(cause) }];
+    return [{ path: [], message: String(cause) }];
   }
-  return issues;
+}
+
+/** What the schema finds wrong with one item (none for a valid reply), paths from the item. */
+export function replyIssues(item: unknown): JuziIssue[] {
+  const fields = ReplyFields.safeParse(item);
+  if (!fields.success) return toIssues(fields.error.issues);
+  const { message } = fields.data;
+  if (typeof message === 'string') return message.trim() ? [] : [{ path: ['message'], message: 'must not be blank' }];
+  const checked = SendMessageSchema.safeParse(message);
+  return checked.success ? [] : toIssues(checked.error.issues).map((i) => ({ ...i, path: ['message', ...i.path] }));
 }
 
 /** The library from a fetched JSON document: an array, or `{ replies: [...] }`. */

@@ -5,11 +5,12 @@
  */
 
 /**
- * Folds text for matching: NFKC (full-width → half-width, compatibility forms), lower
- * case, then canonical decomposition with every combining mark removed (accents).
+ * Folds text for matching: compatibility decomposition (NFKD: full-width → half-width,
+ * `é` → `e` + a combining accent), lower case, then every combining mark removed.
+ * Both the library and the query go through it, so they always compare alike.
  */
 export function foldText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  return text.normalize('NFKD').toLowerCase().replace(/\p{M}/gu, '');
 }
 
 /** The folded words of a query; a reply matches when it contains every one. */
