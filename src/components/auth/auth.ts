@@ -84,8 +84,16 @@ export class JuziAuth extends JuziButtonElement {
   /** The last failure, shown until the next attempt succeeds. */
   @state() private failure?: JuziError;
 
-  /** Watches for a page that was sent to the region but is still here. */
+  /** Set once the page is on its way to the region; ends when the page is found to have stayed. */
   readonly #stay = new StayController(this, () => this.#stayed());
+
+  /**
+   * True while signing in, and once the page is on its way to the region until it leaves
+   * or is found to have stayed (reflected as the `busy` attribute, for CSS).
+   */
+  override get busy(): boolean {
+    return super.busy || this.#stay.watching;
+  }
 
   /** What the element shows: `signed-out`, `signing-in`, `signed-in` or `error`. */
   get status(): AuthStatus {
@@ -155,9 +163,8 @@ export class JuziAuth extends JuziButtonElement {
 
   /** The page was sent to the region but is still here: offer the sign-in again. */
   #stayed(): void {
-    this.busy = false;
     this.failure = undefined;
-    this.announcement = '';
+    this.requestUpdate();
   }
 
   /** Moves focus to the signed-in view, unless the agent is busy elsewhere on the page. */
@@ -168,25 +175,23 @@ export class JuziAuth extends JuziButtonElement {
     this.shadowRoot?.querySelector<HTMLElement>('[part="user"]')?.focus();
   }
 
-  /** Runs one attempt through `exclusive`: a user signs in; none means the page is leaving for the region. */
+  /** Runs one attempt as the element's action: a user signs in; none means the page is leaving for the region. */
   #attempt(work: () => Promise<UserInfo | void>): Promise<UserInfo | undefined> {
     const t = this.t;
-    return this.exclusive(work, {
-      done: t.redirecting,
+    return this.action.run<UserInfo | void, UserInfo | undefined>(work, {
       failed: t.signInFailed,
+      done: (user) => (user ? t.signedInAs(user.name || user.userId) : t.redirecting),
       then: (user) => {
         if (!user) {
-          this.busy = true; // until the page unloads, or is found to have stayed
-          this.#stay.watch();
+          this.#stay.watch(); // signing in until the page unloads, or is found to have stayed
           return undefined;
         }
         this.failure = undefined;
         this.user = user;
-        this.announcement = t.signedInAs(user.name || user.userId);
         void this.#focusSignedIn();
-        this.emit(new JuziAuthSuccessEvent({ user }));
         return user;
       },
+      event: (user) => (user ? new JuziAuthSuccessEvent({ user }) : undefined),
     }).catch((error: JuziError) => {
       this.failure = error;
       throw error;
