@@ -27,3 +27,5 @@ export type { QuickReply } from './components/quick-replies/replies.js';
 export { foldText } from './components/quick-replies/search.js';
 export { createAuthorizeUrl, createState, fetchUserInfo, readAuthCallback } from './oauth/index.js';
 export type { AuthCallback, AuthorizeUrlOptions, FetchUserInfoOptions, UserInfo } from './oauth/index.js';
+export { finishSignIn, startSignIn } from './oauth/index.js';
+export type { StartSignInOptions } from './oauth/index.js';
