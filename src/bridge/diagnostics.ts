@@ -91,7 +91,8 @@ export class CallLog {
 
   /** The recorded calls, oldest first, as copies. */
   calls(): CallRecord[] {
-    return this.#ring.map((call) => ({ ...call })).sort((a, b) => a.id - b.id);
+    // filter() skips the holes of a ring not yet full
+    return this.#ring.filter(() => true).map((call) => ({ ...call })).sort((a, b) => a.id - b.id);
   }
 
   /** Calls `listener` with a copy of the record when a call starts, settles, or is answered late. */

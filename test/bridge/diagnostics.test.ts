@@ -78,7 +78,9 @@ describe('bridge diagnostics', () => {
       const bridge = createBridge({ host });
       const before = Date.now();
       await bridge.sendChatMessage({ msgtype: 'text', text: { content: '你好' } });
-      const [call] = bridge.diagnostics().calls;
+      const { calls } = bridge.diagnostics();
+      expect(calls).to.have.length(1);
+      const [call] = calls;
       expect(call).to.include({ id: 1, api: 'sendChatMessage', outcome: 'ok' });
       expect(call!.params).to.deep.equal({ msgtype: 'text', text: { content: '你好' } });
       expect(call!.answer).to.deep.equal({ err_msg: 'sendChatMessage:ok' });
