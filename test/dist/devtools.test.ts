@@ -58,6 +58,19 @@ describe('dist/juzi-devtools.js', () => {
     expect(customElements.get('juzi-devtools')).to.equal(undefined);
   });
 
+  it('the demo shows the panel open next to the simulated host controls', async () => {
+    const frame = document.createElement('iframe');
+    frame.src = '/dist/demo/index.html';
+    document.body.append(frame);
+    frames.push(frame);
+    const panel = () => frame.contentDocument?.querySelector('juzi-devtools')?.shadowRoot;
+    await waitUntil(() => panel()?.querySelector('[part="call"]'), 'the demo panel never showed a call', { timeout: 8000 });
+    // the demo is in Chinese
+    const environment = () => panel()!.querySelector('.environment')!.textContent ?? '';
+    expect(environment()).to.contain('已找到（juziWx）');
+    await waitUntil(() => environment().includes('已注册'), `the chat-switch listen is not shown armed: ${environment()}`);
+  });
+
   it('has lit inside (no bare imports)', async () => {
     const source = await (await fetch('/dist/juzi-devtools.js')).text();
     expect(source).not.to.match(/\bfrom\s*["'](lit|zod|@lit)/);
