@@ -1,26 +1,11 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
-import { createBridge, type CallRecord, type HostCallback, type JuziHost } from '../../src/bridge/index.js';
+import { createBridge, type CallRecord } from '../../src/bridge/index.js';
 import { createSimulatedHost, type SimulatedHost } from '../../src/dev/index.js';
-import { rejection, tick } from '../helpers.js';
+import { manualHost, rejection, tick } from '../helpers.js';
 
 type PageGlobals = { wx?: unknown; juziWx?: unknown };
 const page = globalThis as PageGlobals;
-
-/** A host whose `invoke` call-backs the test answers by hand, whenever it likes. */
-function manualHost() {
-  const pending: { api: string; answer: HostCallback }[] = [];
-  const host = {
-    isJuziWx: true,
-    invoke(api: string, _params: object, answer: HostCallback) {
-      pending.push({ api, answer });
-    },
-    getCurChatInfo() {},
-    openEnterpriseChat() {},
-    previewImage() {},
-  } as unknown as JuziHost;
-  return { host, pending };
-}
 
 describe('bridge diagnostics', () => {
   let host: SimulatedHost;

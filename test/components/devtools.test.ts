@@ -1,12 +1,12 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import sinon from 'sinon';
-import { createBridge, JuziError, type HostCallback, type JuziBridge, type JuziHost } from '../../src/bridge/index.js';
+import { createBridge, JuziError, type HostCallback, type JuziBridge } from '../../src/bridge/index.js';
 import type { JuziDevtools } from '../../src/components/devtools/devtools.js';
 import '../../src/define/devtools.js';
 import { createSimulatedHost, type SimulatedHost } from '../../src/dev/index.js';
 import { JuziErrorEvent, JuziSentEvent } from '../../src/events.js';
-import { mount, rejection } from '../helpers.js';
+import { manualHost, mount, rejection } from '../helpers.js';
 
 type PageGlobals = { wx?: unknown; juziWx?: unknown };
 const page = globalThis as PageGlobals;
@@ -23,18 +23,6 @@ const text = (el: JuziDevtools, selector: string) => root(el).querySelector(sele
 /** Waits until a section's text matches. */
 const until = (el: JuziDevtools, selector: string, pattern: RegExp) =>
   waitUntil(() => pattern.test(text(el, selector)), `${selector} never matched ${pattern}: "${text(el, selector)}"`);
-
-/** A host that answers getCurExternalContact only when the test says so. */
-function slowHost() {
-  const pending: HostCallback[] = [];
-  const host = {
-    ...createSimulatedHost(),
-    invoke(_api: string, _params: object, answer: HostCallback) {
-      pending.push(answer);
-    },
-  } as unknown as JuziHost;
-  return { host, pending };
-}
 
 describe('<juzi-devtools>', () => {
   let host: SimulatedHost;
@@ -130,11 +118,11 @@ describe('<juzi-devtools>', () => {
     });
 
     it('marks a late answer', async () => {
-      const { host: slow, pending } = slowHost();
+      const { host: slow, pending } = manualHost();
       const bridge = createBridge({ host: slow, timeout: 20 });
       const el = await panel(bridge);
       await rejection(bridge.getCurExternalContact());
-      pending[0]!({ err_msg: 'getCurExternalContact:ok', userId: 'wm-late' });
+      pending[0]!.answer({ err_msg: 'getCurExternalContact:ok', userId: 'wm-late' });
       await waitUntil(() => root(el).querySelector('[part="call"][data-late]'), 'the late answer was never marked');
       const call = root(el).querySelector('[part="call"]')!;
       expect(call.querySelector('.badge.late')?.textContent).to.equal('late');
@@ -196,11 +184,11 @@ describe('<juzi-devtools>', () => {
 
   describe('report', () => {
     async function failingPanel() {
-      const { host: slow, pending } = slowHost();
+      const { host: slow, pending } = manualHost();
       const bridge = createBridge({ host: slow, timeout: 20 });
       const el = await panel(bridge);
       await rejection(bridge.getCurExternalContact());
-      pending[0]!({ err_msg: 'getCurExternalContact:ok', userId: 'wm-late' });
+      pending[0]!.answer({ err_msg: 'getCurExternalContact:ok', userId: 'wm-late' });
       (slow as { getCurChatInfo: (o: { fail: HostCallback }) => void }).getCurChatInfo = ({ fail }) => fail({ err_msg: 'getCurChatInfo:fail no chat' });
       await rejection(bridge.getCurChatInfo());
       await until(el, '.calls summary', /\(2\)/);
@@ -245,28 +233,21 @@ describe('<juzi-devtools>', () => {
       const content = document.createElement('div');
       content.innerHTML = '<p class="page-para">hello</p><button type="button">page</button>';
       document.body.append(content);
+      const snapshot = () => ({
+        head: document.head.innerHTML,
+        content: content.innerHTML,
+        sheets: document.styleSheets.length,
+        adopted: document.adoptedStyleSheets.length,
+        color: getComputedStyle(content.querySelector('p')!).color,
+        font: getComputedStyle(content.querySelector('p')!).font,
+        margin: getComputedStyle(content.querySelector('button')!).margin,
+      });
       try {
-        const before = {
-          head: document.head.innerHTML,
-          content: content.innerHTML,
-          sheets: document.styleSheets.length,
-          adopted: document.adoptedStyleSheets.length,
-          color: getComputedStyle(content.querySelector('p')!).color,
-          font: getComputedStyle(content.querySelector('p')!).font,
-          margin: getComputedStyle(content.querySelector('button')!).margin,
-        };
+        const before = snapshot();
         const el = await panel(createBridge({ host }));
         root(el).querySelectorAll('details').forEach((d) => (d.open = true));
         await el.updateComplete;
-        expect({
-          head: document.head.innerHTML,
-          content: content.innerHTML,
-          sheets: document.styleSheets.length,
-          adopted: document.adoptedStyleSheets.length,
-          color: getComputedStyle(content.querySelector('p')!).color,
-          font: getComputedStyle(content.querySelector('p')!).font,
-          margin: getComputedStyle(content.querySelector('button')!).margin,
-        }).to.deep.equal(before);
+        expect(snapshot()).to.deep.equal(before);
         // and the page's styles do not reach into the panel
         expect(getComputedStyle(root(el).querySelector('[part="toggle"]')!).margin).to.equal('0px');
       } finally {
