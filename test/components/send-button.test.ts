@@ -293,6 +293,24 @@ describe('<juzi-send-button>', () => {
       expect(seen).to.deep.equal(['before:0', 'sent:1']);
     });
 
+    it('fires juzi-before-send once busy, so send() from its listener joins this send instead of starting another', async () => {
+      const el = await fixture<JuziSendButton>(html`<juzi-send-button .bridge=${bridge} content="hi"></juzi-send-button>`);
+      const busyAtBefore: boolean[] = [];
+      const joined: Promise<boolean>[] = [];
+      let calls = 0;
+      el.addEventListener('juzi-before-send', () => {
+        busyAtBefore.push(el.busy);
+        // Bounded, so a recursion would end: each call that starts a send fires juzi-before-send again.
+        if (calls++ < 5) joined.push(el.send());
+      });
+      const sent = once(el, 'juzi-sent');
+      expect(await el.send()).to.be.true;
+      await sent;
+      expect(busyAtBefore).to.deep.equal([true]);
+      expect(await Promise.all(joined)).to.deep.equal([true]);
+      expect(host.sent).to.have.length(1);
+    });
+
     it('does not call the host when juzi-before-send is cancelled', async () => {
       const el = await fixture<JuziSendButton>(html`<juzi-send-button .bridge=${bridge} content="hi"></juzi-send-button>`);
       el.addEventListener('juzi-before-send', (event) => event.preventDefault());
@@ -509,6 +527,22 @@ describe('<juzi-send-button>', () => {
       const el = await fixture<JuziSendButton>(html`<juzi-send-button .bridge=${bridge} .message=${message}></juzi-send-button>`);
       expect((await rejection(el.send())).code).to.equal('invalid-params');
       expect(host.callCount()).to.equal(0);
+    });
+
+    it('labels an exception thrown by page code as invalid-params, not as the host\'s words', async () => {
+      // A page's own stand-in for the bridge, broken: the host is never reached.
+      const broken = { sendChatMessage: () => { throw new TypeError('page bug'); } } as unknown as JuziBridge;
+      const el = await fixture<JuziSendButton>(html`<juzi-send-button .bridge=${broken} content="hi" lang="en"></juzi-send-button>`);
+      const failed = once(el, 'juzi-error');
+      button(el).click();
+      const { error } = (await failed).detail;
+      expect(error).to.include({ code: 'invalid-params', api: 'juzi-send-button' });
+      expect(error.errMsg).to.be.undefined;
+      expect(error.cause).to.be.instanceOf(TypeError);
+      expect(error.issues).to.deep.equal([{ path: [], message: 'TypeError: page bug' }]);
+      await settled(el);
+      expect(status(el).textContent!.trim()).to.equal('Sending failed: Invalid input: TypeError: page bug');
+      await expect(el).to.be.accessible();
     });
 
     it('renders the host words as text, never as HTML', async () => {
