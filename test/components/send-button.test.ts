@@ -6,7 +6,7 @@ import type { JuziSendButton } from '../../src/components/send-button/send-butto
 import '../../src/define/send-button.js';
 import { createSimulatedHost, type SimulatedHost } from '../../src/dev/index.js';
 import { bridgeContext } from '../../src/internal/context.js';
-import { rejection } from '../helpers.js';
+import { rejection, tick } from '../helpers.js';
 import { button, label, once, settled, spinner, status, within } from './action-helpers.js';
 
 const parentWith = (attributes: Record<string, string> = {}) => {
@@ -464,6 +464,65 @@ describe('<juzi-send-button>', () => {
       expect(error).to.equal((await failed).detail.error);
       expect(error.code).to.equal('host-fail');
       expect(el.busy).to.be.false;
+    });
+
+    describe('removed while the send is pending', () => {
+      let listening: AbortController;
+      beforeEach(() => (listening = new AbortController()));
+      afterEach(() => listening.abort());
+
+      /** Counts each juzi event reaching the document, by name. */
+      const atDocument = () => {
+        const seen: string[] = [];
+        for (const name of ['juzi-sent', 'juzi-error'] as const) {
+          document.addEventListener(name, (event) => seen.push(`${name}:${event.target === document ? 'document' : 'element'}`), {
+            signal: listening.signal,
+          });
+        }
+        return seen;
+      };
+
+      it('still tells the page that the message was sent: juzi-sent reaches the document once', async () => {
+        host.setLatency(30);
+        const el = await fixture<JuziSendButton>(html`<juzi-send-button .bridge=${bridge} content="hi"></juzi-send-button>`);
+        const seen = atDocument();
+        let onElement = 0;
+        el.addEventListener('juzi-sent', () => (onElement += 1));
+        const sent = once(document, 'juzi-sent');
+        button(el).click();
+        el.remove();
+        expect((await sent).detail.message).to.deep.equal({ msgtype: 'text', text: { content: 'hi' } });
+        await tick(50);
+        expect(seen).to.deep.equal(['juzi-sent:document']);
+        expect(onElement).to.equal(1);
+        expect(host.sent).to.have.length(1);
+      });
+
+      it('still tells the page that the send failed', async () => {
+        host.setFault('sendChatMessage', { kind: 'fail', errMsg: 'not in a chat' });
+        host.setLatency(30);
+        const el = await fixture<JuziSendButton>(html`<juzi-send-button .bridge=${bridge} content="hi"></juzi-send-button>`);
+        const failed = once(document, 'juzi-error');
+        button(el).click();
+        el.remove();
+        const { detail } = await failed;
+        expect(detail.error).to.include({ code: 'host-fail', errMsg: 'not in a chat' });
+        expect(detail.message).to.deep.equal({ msgtype: 'text', text: { content: 'hi' } });
+      });
+
+      it('reports once, from the element, when it was put back before the host answered', async () => {
+        host.setLatency(30);
+        const wrapper = parentWith();
+        const el = await within<JuziSendButton>(wrapper, html`<juzi-send-button .bridge=${bridge} content="hi"></juzi-send-button>`);
+        const seen = atDocument();
+        const sent = once(el, 'juzi-sent');
+        button(el).click();
+        el.remove();
+        wrapper.append(el);
+        await sent;
+        await tick(50);
+        expect(seen).to.deep.equal(['juzi-sent:element']);
+      });
     });
 
     it('uses the bridge of a context provider above it', async () => {
