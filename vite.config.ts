@@ -45,6 +45,32 @@ const minifyTemplateCss: Plugin = {
   },
 };
 
+/**
+ * Lets the CDN bundles run inside micro-frontend sandboxes (qiankun, micro-app), which run a
+ * micro app's scripts wrapped in a function and hand them a Proxy for the page's `document`:
+ * - the bundle uses the real document, the owner of the page's `<html>` (lit-html keeps one
+ *   TreeWalker and parks it with `walker.currentNode = document`: a Proxy is not a Node, so
+ *   every render threw);
+ * - the classic script also sets `JuziElements` on the global object it is given: its
+ *   top-level `var` stays inside the function the sandbox wraps it in.
+ * The npm entry points (one module per source file) are left alone: the page's bundler decides.
+ */
+function microFrontendSafe(): Plugin {
+  let cdnBundle = false;
+  let globalName: string | undefined;
+  return {
+    name: 'juzi-micro-frontend-safe',
+    outputOptions(options) {
+      cdnBundle = !options.preserveModules;
+      globalName = options.format === 'iife' ? options.name : undefined;
+      return null;
+    },
+    intro: () =>
+      cdnBundle ? 'const document = globalThis.document?.documentElement?.ownerDocument ?? globalThis.document;' : '',
+    outro: () => (cdnBundle && globalName ? `globalThis.${globalName} = exports;` : ''),
+  };
+}
+
 /** The CDN bundles: everything inside (lit and zod too), minified, one file each. */
 function cdn(entry: string, fileName: string, format: 'es' | 'iife', name?: string): UserConfig['build'] {
   return {
@@ -109,7 +135,7 @@ export default defineConfig(({ mode }) => {
     };
   }
   return {
-    plugins: [demoHome, regionServerPlugin(), minifyTemplateCss],
+    plugins: [demoHome, regionServerPlugin(), minifyTemplateCss, microFrontendSafe()],
     server: { fs: { allow: [here] } },
     build: builds[mode] ?? lib,
   };
