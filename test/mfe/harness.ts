@@ -46,8 +46,8 @@ export function classicScript(doc: Document, src: string): Promise<void> {
 const deepQuery = (root: ParentNode, selector: string): Element | null => {
   const found = root.querySelector(selector);
   if (found) return found;
-  for (const el of root.querySelectorAll('*')) {
-    const inner = el.shadowRoot && deepQuery(el.shadowRoot, selector);
+  for (const el of [root, ...root.querySelectorAll('*')] as Element[]) {
+    const inner = el.shadowRoot && el.shadowRoot !== root && deepQuery(el.shadowRoot, selector);
     if (inner) return inner;
   }
   return null;
@@ -69,7 +69,9 @@ export async function waitForChat(root: ParentNode, name: string, win?: MainWind
     await waitUntil(() => shownChat(root) === name, '', { timeout: 5000 });
   } catch {
     const errors = win?.errors.length ? `; page errors: ${win.errors.join(' | ')}` : '';
-    throw new Error(`expected the chat "${name}", shown: ${shownChat(root) ?? 'nothing'}${errors}`);
+    const info = find(root, 'juzi-chat-info');
+    const state = info ? `${info.constructor.name}, shadow: ${info.shadowRoot?.innerHTML.slice(0, 300)}` : 'no element';
+    throw new Error(`expected the chat "${name}", shown: ${shownChat(root) ?? 'nothing'} (${state})${errors}`);
   }
 }
 
@@ -96,4 +98,11 @@ export const lookProperties = [
 export function look(el: Element): Record<string, string> {
   const style = el.ownerDocument.defaultView!.getComputedStyle(el);
   return Object.fromEntries(lookProperties.map((p) => [p, style.getPropertyValue(p)]));
+}
+
+/** The look of a `<juzi-send-button>`'s button on a plain page that loads the classic bundle. */
+export async function plainButtonLook(): Promise<Record<string, string>> {
+  const plain = await openMain('/dist/juzi-elements.iife.js');
+  plain.document.body.insertAdjacentHTML('beforeend', '<juzi-send-button content="你好"></juzi-send-button>');
+  return look(await sendButton(plain.document.body));
 }

@@ -1,7 +1,7 @@
 // The CDN bundles inside qiankun 2.10 micro apps: every sandbox option, the lifecycles, two apps
 // on one page, events reaching the main app, and styles under style isolation.
 import { expect, waitUntil } from '@open-wc/testing';
-import { find, look, openMain, sendButton, waitForChat, type MainWindow } from './harness.js';
+import { find, look, openMain, plainButtonLook, sendButton, waitForChat, type MainWindow } from './harness.js';
 
 type MicroApp = {
   mountPromise: Promise<void>;
@@ -13,7 +13,7 @@ type Qiankun = { loadMicroApp(app: object, configuration?: object): MicroApp };
 type QiankunWindow = MainWindow & { qiankun: Qiankun };
 
 const qiankunUmd = '/node_modules/qiankun/dist/index.umd.min.js';
-const entry = '/test/fixtures/mfe/qiankun-app.html';
+const entry = '/test/fixtures/mfe/juzi-app.html';
 
 /** The options of qiankun's `sandbox` configuration a page may use; `true` is qiankun's default. */
 const sandboxes: [string, unknown][] = [
@@ -72,9 +72,7 @@ for (const [label, sandbox] of sandboxes) {
     });
 
     it('the elements keep their look, and nothing of theirs reaches the main app', async () => {
-      const plain = (await openMain('/dist/juzi-elements.iife.js')) as MainWindow;
-      plain.document.body.insertAdjacentHTML('beforeend', '<juzi-send-button content="你好"></juzi-send-button>');
-      const expected = look(await sendButton(plain.document.body));
+      const expected = await plainButtonLook();
 
       const win = (await openMain(qiankunUmd)) as QiankunWindow;
       const styles = win.document.querySelectorAll('style, link').length;
@@ -119,6 +117,24 @@ describe('qiankun 2.10, two micro apps each loading the bundle', () => {
       await waitForChat(a.root, '张三', win);
       expect(win.customElements.get('juzi-chat-info')).to.be.a('function');
       expect(warnings.filter((w) => w.includes('juzi'))).to.deep.equal([]);
+      expect(win.errors).to.deep.equal([]);
+    });
+  }
+});
+
+describe('qiankun 2.10, the ES module bundle through import()', () => {
+  for (const [label, sandbox] of sandboxes.slice(0, 3)) {
+    it(`sandbox ${label}: renders, sends, follows the chat across unmount and mount`, async () => {
+      const win = (await openMain(qiankunUmd)) as QiankunWindow;
+      const { app, root, reports } = await load(win, 'juzi-esm-app', sandbox, 'app-a', '/test/fixtures/mfe/qiankun-esm-app.html');
+      await waitForChat(root, '张三', win);
+      expect(reports).to.deep.equal([{ hasGlobal: true }]);
+      (await sendButton(root)).click();
+      await waitUntil(() => win.events.some((e) => e.type === 'juzi-sent'), 'juzi-sent never reached the main document');
+      await app.unmount();
+      win.host.switchChat(1);
+      await app.mount();
+      await waitForChat(root, '客户服务群', win);
       expect(win.errors).to.deep.equal([]);
     });
   }
