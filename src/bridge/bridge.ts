@@ -99,6 +99,8 @@ export class JuziBridge {
   #refreshes = 0;
   #latest?: Promise<ChatInfo>;
   #listenArmed = false;
+  /** A chat switch came while nobody was subscribed: the next subscriber must not get the old chat. */
+  #missedSwitch = false;
   #wakeTimer?: ReturnType<typeof setTimeout>;
 
   constructor(options: BridgeOptions = {}) {
@@ -181,7 +183,7 @@ export class JuziBridge {
   subscribe(listener: ContextListener): () => void {
     this.#listeners.add(listener);
     if (this.#listeners.size === 1) this.#startWatching();
-    if (this.#context.status === 'idle') this.refresh().catch(noop);
+    if (this.#context.status === 'idle' || (this.#listeners.size === 1 && this.#missedSwitch)) this.refresh().catch(noop);
     return () => {
       if (this.#listeners.delete(listener) && this.#listeners.size === 0) this.#stopWatching();
     };
@@ -193,6 +195,7 @@ export class JuziBridge {
    */
   refresh(): Promise<ChatInfo> {
     const turn = ++this.#refreshes;
+    this.#missedSwitch = false;
     const { status, chat } = this.#context;
     if (status !== 'ready') this.#set({ status: 'loading', ...(chat && { chat }) });
     if (this.#listeners.size > 0) this.#armListen();
@@ -321,7 +324,10 @@ export class JuziBridge {
       (host) => {
         const armed = listenForSwitch(host, (ok) => {
           this.#listenArmed = false;
-          if (this.#listeners.size === 0) return;
+          if (this.#listeners.size === 0) {
+            this.#missedSwitch = true;
+            return;
+          }
           if (!ok) {
             setTimeout(() => this.#listeners.size > 0 && this.#armListen(), LISTEN_RETRY_MS);
             return;

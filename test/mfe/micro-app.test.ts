@@ -37,7 +37,8 @@ async function mount(win: MicroAppWindow, name: string, attributes: Record<strin
 }
 
 for (const [label, attributes] of options) {
-  describe(`@micro-zoe/micro-app 0.8, ${label}`, () => {
+  describe(`@micro-zoe/micro-app 0.8, ${label}`, function () {
+    this.timeout(30000); // a whole micro-frontend page per test
     it('renders the chat, sends, and its events reach the main app document', async () => {
       const win = await openMicroAppMain();
       const { app, reports } = await mount(win, 'juzi-app', attributes);

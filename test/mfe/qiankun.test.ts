@@ -40,7 +40,8 @@ async function load(win: QiankunWindow, name: string, sandbox: unknown, containe
 }
 
 for (const [label, sandbox] of sandboxes) {
-  describe(`qiankun 2.10, sandbox ${label}`, () => {
+  describe(`qiankun 2.10, sandbox ${label}`, function () {
+    this.timeout(30000); // a whole micro-frontend page per test
     it('renders the chat, sends, and its events reach the main app document', async () => {
       const win = (await openMain(qiankunUmd)) as QiankunWindow;
       const { root, reports } = await load(win, 'juzi-app', sandbox);
@@ -94,7 +95,8 @@ for (const [label, sandbox] of sandboxes) {
   });
 }
 
-describe('qiankun 2.10, two micro apps each loading the bundle', () => {
+describe('qiankun 2.10, two micro apps each loading the bundle', function () {
+  this.timeout(30000);
   for (const [label, sandbox] of sandboxes.slice(0, 3)) {
     it(`sandbox ${label}: tags defined once, both follow the chat, one host read per chat`, async () => {
       const win = (await openMain(qiankunUmd)) as QiankunWindow;
@@ -122,7 +124,8 @@ describe('qiankun 2.10, two micro apps each loading the bundle', () => {
   }
 });
 
-describe('qiankun 2.10, the ES module bundle through import()', () => {
+describe('qiankun 2.10, the ES module bundle through import()', function () {
+  this.timeout(30000);
   for (const [label, sandbox] of sandboxes.slice(0, 3)) {
     it(`sandbox ${label}: renders, sends, follows the chat across unmount and mount`, async () => {
       const win = (await openMain(qiankunUmd)) as QiankunWindow;
