@@ -62,3 +62,20 @@ for (const { label, options: extra, mainScripts, restarts } of setups) {
     });
   });
 }
+
+describe('host lookup from a child frame', () => {
+  it("a cross-origin child finds no host and does not throw on reading its parent", async () => {
+    const win = await openMain();
+    const frame = win.document.createElement('iframe');
+    frame.sandbox.add('allow-scripts'); // an opaque origin: the parent is cross-origin
+    frame.srcdoc = `<script src="${location.origin}/dist/juzi-elements.iife.js"></script>
+      <script>
+        let answer;
+        try { answer = String(JuziElements.findPageHost()); } catch (error) { answer = 'threw ' + error; }
+        parent.postMessage({ answer }, '*');
+      </script>`;
+    const answer = new Promise((resolve) => win.addEventListener('message', (e) => resolve(e.data.answer), { once: true }));
+    win.document.body.append(frame);
+    expect(await answer).to.equal('undefined');
+  });
+});
