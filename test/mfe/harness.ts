@@ -1,6 +1,6 @@
 // Opens test/fixtures/mfe/main.html (a micro-frontend main app with the simulated host on its
 // window) in an iframe: each test gets a fresh window, custom-element registry and framework.
-import { waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 
 export type SimulatedHostLike = {
   sent: unknown[];
@@ -105,4 +105,20 @@ export async function plainButtonLook(): Promise<Record<string, string>> {
   const plain = await openMain('/dist/juzi-elements.iife.js');
   plain.document.body.insertAdjacentHTML('beforeend', '<juzi-send-button content="你好"></juzi-send-button>');
   return look(await sendButton(plain.document.body));
+}
+
+/** Clicks the send button under `root`: the host gets the message, `juzi-sent` reaches the main document, the button looks as on a plain page, no page errors. */
+export async function expectSendsLikeAPlainPage(win: MainWindow, root: ParentNode): Promise<void> {
+  (await sendButton(root)).click();
+  await waitUntil(() => win.events.some((e) => e.type === 'juzi-sent'), 'juzi-sent never reached the main document');
+  expect(win.host.sent).to.deep.equal([{ msgtype: 'text', text: { content: '你好' } }]);
+  expect(look(await sendButton(root))).to.deep.equal(await plainButtonLook());
+  expect(win.errors).to.deep.equal([]);
+}
+
+/** Switches the host to chat `index` and waits until every root's `<juzi-chat-info>` shows `name`; no page errors. */
+export async function expectAllFollow(win: MainWindow, roots: ParentNode[], index: number, name: string): Promise<void> {
+  win.host.switchChat(index);
+  await Promise.all(roots.map((root) => waitForChat(root, name, win)));
+  expect(win.errors).to.deep.equal([]);
 }

@@ -1,7 +1,7 @@
 // The classic CDN bundle inside @micro-zoe/micro-app 0.8 micro apps: its sandbox on and off,
 // shadow DOM, inline scripts; mount, unmount and mount again; two apps on one page.
 import { expect, waitUntil } from '@open-wc/testing';
-import { find, look, openMain, plainButtonLook, sendButton, waitForChat, type MainWindow } from './harness.js';
+import { expectAllFollow, expectSendsLikeAPlainPage, openMain, waitForChat, type MainWindow } from './harness.js';
 
 type MicroAppWindow = MainWindow & {
   microApp: { default: { start(options?: object): void; addDataListener(name: string, cb: (data: object) => void, auto?: boolean): void } };
@@ -50,11 +50,7 @@ for (const [label, attributes] of options) {
         await waitUntil(() => reports.length > 0, 'the micro app never reported');
         expect(reports[0]).to.deep.equal({ hasGlobal: true });
       }
-      (await sendButton(app)).click();
-      await waitUntil(() => win.events.some((e) => e.type === 'juzi-sent'), 'juzi-sent never reached the main document');
-      expect(win.host.sent).to.deep.equal([{ msgtype: 'text', text: { content: '你好' } }]);
-      expect(look(await sendButton(app))).to.deep.equal(await plainButtonLook());
-      expect(win.errors).to.deep.equal([]);
+      await expectSendsLikeAPlainPage(win, app);
     });
 
     it('unmount, chat switch, mount again: shows the current chat; a second app follows too', async () => {
@@ -69,10 +65,7 @@ for (const [label, attributes] of options) {
       await waitForChat(app, '客户服务群', win);
       const second = await mount(win, 'juzi-app-b', attributes, 'app-b');
       await waitForChat(second.app, '客户服务群', win);
-      win.host.switchChat(0);
-      await Promise.all([waitForChat(app, '张三', win), waitForChat(second.app, '张三', win)]);
-      expect(find(win.document, 'juzi-chat-info')).to.exist;
-      expect(win.errors).to.deep.equal([]);
+      await expectAllFollow(win, [app, second.app], 0, '张三');
     });
   });
 }

@@ -1,7 +1,7 @@
 // The classic CDN bundle inside wujie 1.0 micro apps: wujie runs the micro app's scripts in a
 // hidden iframe and renders its DOM into a shadow root in the main document.
 import { expect, waitUntil } from '@open-wc/testing';
-import { find, look, openMain, plainButtonLook, sendButton, waitForChat, type MainWindow } from './harness.js';
+import { expectAllFollow, expectSendsLikeAPlainPage, openMain, waitForChat, type MainWindow } from './harness.js';
 
 type WujieWindow = MainWindow & {
   wujie: { startApp(options: object): Promise<unknown>; destroyApp(name: string): void };
@@ -38,11 +38,7 @@ for (const { label, options: extra, mainScripts, restarts } of setups) {
       await waitForChat(root, '张三', win);
       await waitUntil(() => reports.length > 0, 'the micro app never reported');
       expect(reports[0]).to.deep.equal({ hasGlobal: true });
-      (await sendButton(root)).click();
-      await waitUntil(() => win.events.some((e) => e.type === 'juzi-sent'), 'juzi-sent never reached the main document');
-      expect(win.host.sent).to.deep.equal([{ msgtype: 'text', text: { content: '你好' } }]);
-      expect(look(await sendButton(root))).to.deep.equal(await plainButtonLook());
-      expect(win.errors).to.deep.equal([]);
+      await expectSendsLikeAPlainPage(win, root);
     });
 
     if (restarts) it('leave, chat switch, start again: shows the current chat; a second app follows too', async () => {
@@ -55,10 +51,7 @@ for (const { label, options: extra, mainScripts, restarts } of setups) {
       await waitForChat(root, '客户服务群', win);
       const second = await start(win, 'juzi-app-b', extra, 'app-b');
       await waitForChat(second.root, '客户服务群', win);
-      win.host.switchChat(0);
-      await Promise.all([waitForChat(root, '张三', win), waitForChat(second.root, '张三', win)]);
-      expect(find(win.document, 'juzi-chat-info')).to.exist;
-      expect(win.errors).to.deep.equal([]);
+      await expectAllFollow(win, [root, second.root], 0, '张三');
     });
   });
 }
