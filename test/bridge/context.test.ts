@@ -90,6 +90,7 @@ describe('bridge chat context', () => {
   it('lets a later refresh win over an earlier one that answers late', async () => {
     host.setLatency(150);
     const early = bridge.refresh();
+    await waitUntil(() => host.callCount('getCurChatInfo') === 1); // the early read reached the host before the switch
     host.switchChat(1);
     host.setLatency(0);
     const late = bridge.refresh();
