@@ -30,18 +30,29 @@ import {
 export interface BridgeOptions {
   /** A host object, or a function that returns one (asked again until it does). Default: juzi-helper's `wx`, else `window.juziWx`. */
   host?: HostSource;
-  /** How long a host call may take before it is a `timeout`, in ms. Default 10000. */
+  /** How long a host call may take before it is a `timeout`, in ms (1 … 2,147,483,647). Default 10000. */
   timeout?: number;
-  /** How long to wait for a host to appear before calls are `unavailable`, in ms. Default 5000. */
+  /** How long to wait for a host to appear before calls are `unavailable`, in ms (1 … 2,147,483,647). Default 5000. */
   readyTimeout?: number;
 }
 
 export type ContextStatus = 'idle' | 'loading' | 'ready' | 'error';
 
-/** The shared chat context: what every element renders from. */
+/**
+ * The shared chat context: what every element renders from.
+ *
+ * - `idle`: nobody is watching (before the first subscriber, and again after the last
+ *   one left: the chat may have switched unseen, so no chat is kept).
+ * - `loading`: a read runs. `chat` is set only while it is still the current chat (a
+ *   re-read on wake, focus or `refresh()`); after a chat switch it is absent.
+ * - `ready`: `chat` is the current chat.
+ * - `error`: the last read failed (`error`). `chat` is set when no switch was signalled
+ *   since it was read (show it with a quiet notice); absent after a switch or when no
+ *   chat was ever read (show the error).
+ */
 export interface ChatContext {
   readonly status: ContextStatus;
-  /** The last chat read; kept while a refresh runs or after it fails. */
+  /** The current chat as last read; absent when it may no longer be current (see above). */
   readonly chat?: ChatInfo;
   /** Why the last read failed (status `error`). */
   readonly error?: JuziError;
@@ -53,10 +64,22 @@ export type ContextListener = (context: ChatContext) => void;
 const HOST_POLL_MS = 50;
 /** Focus and visibility events come in bursts; one re-read serves a burst. */
 const WAKE_DEBOUNCE_MS = 100;
-/** Right after a switch the host may still answer the previous chat; read once more after this. */
-const SWITCH_SETTLE_MS = 300;
+/** Right after a switch the host may still answer the previous chat: read again after each of these. */
+const STALE_RETRY_MS = [250, 500, 1000];
 /** A listen the host refused is armed again after this. */
 const LISTEN_RETRY_MS = 3000;
+/** A listen answered sooner than this after it was armed is an acknowledgement, not a chat switch. */
+const LISTEN_ACK_MS = 50;
+/** A listen answered sooner than this is re-armed after a growing delay (from the first to the last). */
+const LISTEN_QUICK_MS = 1000;
+const LISTEN_BACKOFF_MS = [250, 8000] as const;
+/** Reads the store starts by itself (switches, stale re-reads): at most this many in the window. */
+const READS_PER_WINDOW = 6;
+const READ_WINDOW_MS = 3000;
+/** `setTimeout` takes a signed 32-bit delay. */
+const MAX_TIMEOUT_MS = 2147483647;
+/** The previewer is native UI and a host may never call back: no answer by then counts as opened. */
+const PREVIEW_GRACE_MS = 1000;
 
 function validate<S extends z.ZodMiniType>(
   api: string,
@@ -82,6 +105,8 @@ const sameChat = (a: ChatInfo | undefined, b: ChatInfo | undefined) =>
 
 const noop = () => {};
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
  * A typed promise API over the juzi-helper host, plus the chat context every
  * element shares. Plain TypeScript, no DOM rendering; see `getBridge()` for the
@@ -93,12 +118,21 @@ export class JuziBridge {
   #readyTimeout = 5000;
   #host?: JuziHost;
   #lookup?: Promise<JuziHost | undefined>;
-  #reads = new Map<HostApi, Promise<unknown>>();
+  /** Shared reads, keyed by API and epoch. */
+  #reads = new Map<string, Promise<unknown>>();
   #context: ChatContext = Object.freeze({ status: 'idle' });
   #listeners = new Set<ContextListener>();
   #refreshes = 0;
   #latest?: Promise<ChatInfo>;
+  /** Bumped on every chat switch, wake and lapsed watch: answers from an older epoch never land. */
+  #epoch = 0;
+  /** The chat before the last switch, until a read answers something else (or retries run out). */
+  #stale?: ChatInfo;
+  /** Start times of the store's recent chat reads, for the read budget. */
+  #readTimes: number[] = [];
   #listenArmed = false;
+  #listenDelay = 0;
+  #listenTimer?: ReturnType<typeof setTimeout>;
   #wakeTimer?: ReturnType<typeof setTimeout>;
 
   constructor(options: BridgeOptions = {}) {
@@ -111,9 +145,9 @@ export class JuziBridge {
     for (const key of ['timeout', 'readyTimeout'] as const) {
       const value = options[key];
       if (value === undefined) continue;
-      if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
+      if (typeof value !== 'number' || !(value >= 1 && value <= MAX_TIMEOUT_MS)) {
         throw new JuziError('invalid-params', 'configure', undefined, {
-          issues: [{ path: [key], message: `expected a positive number of ms, got ${String(value)}` }],
+          issues: [{ path: [key], message: `expected 1 … ${MAX_TIMEOUT_MS} ms, got ${String(value)}` }],
         });
       }
       if (key === 'timeout') this.#timeout = value;
@@ -163,10 +197,14 @@ export class JuziBridge {
     await this.#method('openEnterpriseChat', sent);
   }
 
-  /** Opens the host's image previewer on `current` (default: the first of `urls`). */
+  /**
+   * Opens the host's image previewer on `current` (default: the first of `urls`).
+   * Resolves when the host says ok, or when it has not answered within 1 s (a host
+   * may never call back from its native previewer); a fail before then rejects.
+   */
   async previewImage(params: PreviewImageParams): Promise<void> {
     const { urls, current } = validate('previewImage', 'invalid-params', PreviewImageSchema, params);
-    await this.#method('previewImage', { current: current ?? urls[0], urls });
+    await this.#method('previewImage', { current: current ?? urls[0], urls }, PREVIEW_GRACE_MS);
   }
 
   /** The shared chat context. */
@@ -177,6 +215,8 @@ export class JuziBridge {
   /**
    * Calls `listener` on every context change; returns the unsubscribe function.
    * The first subscriber starts the first read and the watch for chat switches.
+   * When the last one leaves, the watch lapses: the context goes back to `idle`,
+   * and the next subscriber gets a fresh read, never the chat from before.
    */
   subscribe(listener: ContextListener): () => void {
     this.#listeners.add(listener);
@@ -190,28 +230,68 @@ export class JuziBridge {
   /**
    * Re-reads the current chat into the context. A later refresh always wins over
    * an earlier one that answers late; a superseded call resolves with the newest.
+   * A failure keeps the chat in the context unless a switch was signalled since.
    */
   refresh(): Promise<ChatInfo> {
+    return this.#load(false);
+  }
+
+  /** One refresh; `paced` ones (started by the host's signals) keep to the read budget. */
+  #load(paced: boolean): Promise<ChatInfo> {
     const turn = ++this.#refreshes;
+    const epoch = this.#epoch;
     const { status, chat } = this.#context;
     if (status !== 'ready') this.#set({ status: 'loading', ...(chat && { chat }) });
     if (this.#listeners.size > 0) this.#armListen();
-    const read = this.#read('getCurChatInfo', () => this.#readChat(), true);
-    const outcome: Promise<ChatInfo> = read.then(
+    const current = () => turn === this.#refreshes && epoch === this.#epoch;
+    const outcome: Promise<ChatInfo> = this.#readSettled(current, paced).then(
       (next) => {
         if (turn !== this.#refreshes) return this.#latest as Promise<ChatInfo>;
-        this.#set({ status: 'ready', chat: next });
+        if (epoch === this.#epoch) this.#set({ status: 'ready', chat: next });
         return next;
       },
       (error: JuziError) => {
         if (turn !== this.#refreshes) return this.#latest as Promise<ChatInfo>;
         const last = this.#context.chat;
-        this.#set({ status: 'error', error, ...(last && { chat: last }) });
+        if (epoch === this.#epoch) this.#set({ status: 'error', error, ...(last && { chat: last }) });
         throw error;
       },
     );
     this.#latest = outcome;
     return outcome;
+  }
+
+  /**
+   * Reads the chat; while it is still the chat from before a switch, reads again
+   * after each of `STALE_RETRY_MS` before accepting it. Stops early once `current()`
+   * says a newer refresh or epoch took over.
+   */
+  async #readSettled(current: () => boolean, paced: boolean): Promise<ChatInfo> {
+    for (let tries = 0; ; tries += 1) {
+      for (let wait; (wait = this.#budget(paced || tries > 0)) > 0; ) await sleep(wait);
+      const chat = await this.#read('getCurChatInfo', () => this.#readChat(), true);
+      const stale = this.#stale !== undefined && sameChat(chat, this.#stale);
+      if (!current()) return chat;
+      if (!stale || tries === STALE_RETRY_MS.length) {
+        this.#stale = undefined;
+        return chat;
+      }
+      await sleep(STALE_RETRY_MS[tries] as number);
+      if (!current()) return chat;
+    }
+  }
+
+  /**
+   * Counts a chat read and returns 0, or (for a `paced` read over budget) returns
+   * how long to wait before asking again.
+   */
+  #budget(paced: boolean): number {
+    const now = Date.now();
+    this.#readTimes = this.#readTimes.filter((t) => now - t <= READ_WINDOW_MS);
+    const oldest = this.#readTimes[0];
+    if (paced && oldest !== undefined && this.#readTimes.length >= READS_PER_WINDOW) return READ_WINDOW_MS + 1 - (now - oldest);
+    this.#readTimes.push(now);
+    return 0;
   }
 
   /** `invoke(api, params, cb)` on the host; the answer checked by `schema` when one is given. */
@@ -220,9 +300,9 @@ export class JuziBridge {
     return schema ? validate(api, 'invalid-response', schema, res) : (res as z.output<S>);
   }
 
-  /** `host[api]({ ...params, success, fail })`. */
-  async #method(api: MethodApi, params: object): Promise<HostResponse> {
-    return callHostMethod(await this.#hostFor(api), api, params, this.#timeout);
+  /** `host[api]({ ...params, success, fail })`; with `grace`, no answer by then counts as ok. */
+  async #method(api: MethodApi, params: object, grace?: number): Promise<HostResponse> {
+    return callHostMethod(await this.#hostFor(api), api, params, this.#timeout, grace);
   }
 
   async #readChat(): Promise<ChatInfo> {
@@ -232,14 +312,18 @@ export class JuziBridge {
     return parsed.chat;
   }
 
-  /** Concurrent reads of one API share a host call; `fresh` starts a new one that later callers share. */
+  /**
+   * Concurrent reads of one API in one epoch share a host call; `fresh` starts a new
+   * one that later callers share. A read never joins one from an older epoch.
+   */
   #read<T>(api: HostApi, run: () => Promise<T>, fresh = false): Promise<T> {
-    const pending = this.#reads.get(api) as Promise<T> | undefined;
+    const key = `${api}@${this.#epoch}`;
+    const pending = this.#reads.get(key) as Promise<T> | undefined;
     if (pending && !fresh) return pending;
     const call = run();
-    this.#reads.set(api, call);
+    this.#reads.set(key, call);
     const clear = () => {
-      if (this.#reads.get(api) === call) this.#reads.delete(api);
+      if (this.#reads.get(key) === call) this.#reads.delete(key);
     };
     call.then(clear, clear);
     return call;
@@ -302,6 +386,13 @@ export class JuziBridge {
 
   #stopWatching(): void {
     clearTimeout(this.#wakeTimer);
+    clearTimeout(this.#listenTimer);
+    this.#listenTimer = undefined;
+    this.#listenDelay = 0;
+    // Nobody watches now: a switch may pass unseen, so the chat is not kept.
+    this.#epoch += 1;
+    this.#stale = undefined;
+    this.#context = Object.freeze({ status: 'idle' });
     if (typeof document === 'undefined') return;
     document.removeEventListener('visibilitychange', this.#onWake);
     window.removeEventListener('focus', this.#onWake);
@@ -310,24 +401,26 @@ export class JuziBridge {
   #onWake = (): void => {
     if (document.visibilityState === 'hidden') return;
     clearTimeout(this.#wakeTimer);
-    this.#wakeTimer = setTimeout(() => this.refresh().catch(noop), WAKE_DEBOUNCE_MS);
+    this.#wakeTimer = setTimeout(() => {
+      this.#epoch += 1;
+      this.refresh().catch(noop);
+    }, WAKE_DEBOUNCE_MS);
   };
 
   /** Keeps one `updateBaseInfo` listen armed while anyone is subscribed. */
   #armListen(): void {
-    if (this.#listenArmed) return;
+    if (this.#listenArmed || this.#listenTimer !== undefined) return;
     this.#listenArmed = true;
     this.#hostFor('updateBaseInfo').then(
       (host) => {
+        const armedAt = Date.now();
         const armed = listenForSwitch(host, (ok) => {
           this.#listenArmed = false;
-          if (this.#listeners.size === 0) return;
           if (!ok) {
-            setTimeout(() => this.#listeners.size > 0 && this.#armListen(), LISTEN_RETRY_MS);
+            if (this.#listeners.size > 0) this.#rearmAfter(LISTEN_RETRY_MS, false);
             return;
           }
-          this.#armListen();
-          this.#onSwitch();
+          this.#onSwitch(Date.now() - armedAt);
         });
         if (!armed) this.#listenArmed = false;
       },
@@ -337,11 +430,37 @@ export class JuziBridge {
     );
   }
 
-  #onSwitch(): void {
-    const before = this.#context.chat?.id;
-    this.refresh().then((chat) => {
-      if (chat.id === before) setTimeout(() => this.refresh().catch(noop), SWITCH_SETTLE_MS);
-    }, noop);
+  /** Arms the listen again after `ms` (while anyone is subscribed), and then re-reads when `read` says so. */
+  #rearmAfter(ms: number, read: boolean): void {
+    const rearm = () => {
+      this.#listenTimer = undefined;
+      if (this.#listeners.size === 0) return;
+      this.#armListen();
+      if (read) this.#load(true).catch(noop);
+    };
+    if (ms === 0) rearm();
+    else this.#listenTimer = setTimeout(rearm, ms);
+  }
+
+  /**
+   * The listen fired `held` ms after it was armed. A new epoch either way. A real
+   * switch empties the context and reads now; an instant answer (a host that acks
+   * instead of waiting) only re-reads when the listen is armed again. Quick answers
+   * back off: the delay doubles from 250 ms to 8 s, and a switch missed in between is
+   * caught by the read that comes with the re-arm.
+   */
+  #onSwitch(held: number): void {
+    this.#epoch += 1;
+    if (this.#listeners.size === 0) return; // the watch lapsed: the next subscriber reads afresh
+    this.#stale = this.#context.chat ?? this.#stale;
+    const [first, last] = LISTEN_BACKOFF_MS;
+    this.#listenDelay = held < LISTEN_QUICK_MS ? Math.min(Math.max(this.#listenDelay * 2, first), last) : 0;
+    const ack = held < LISTEN_ACK_MS;
+    if (!ack) {
+      this.#set({ status: 'loading' });
+      this.#load(true).catch(noop);
+    }
+    this.#rearmAfter(this.#listenDelay, this.#listenDelay > 0);
   }
 }
 

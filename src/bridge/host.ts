@@ -7,7 +7,7 @@
 import { JuziError } from './errors.js';
 
 /** What the host passes to a call-back: `err_msg` plus the API's own fields. */
-export type HostResponse = Record<string, unknown> & { err_msg?: string };
+export type HostResponse = Record<string, unknown> & { err_msg?: string; errMsg?: string };
 export type HostCallback = (res: HostResponse) => void;
 
 export interface HostCallbacks {
@@ -60,13 +60,17 @@ const isObject = (value: unknown): value is HostResponse =>
 /** The host's words for a failure, whatever it handed us. */
 function hostWords(res: unknown): string | undefined {
   if (res instanceof Error) return res.message;
-  if (isObject(res)) return typeof res.err_msg === 'string' ? res.err_msg : undefined;
+  if (isObject(res)) {
+    if (typeof res.err_msg === 'string') return res.err_msg;
+    return typeof res.errMsg === 'string' ? res.errMsg : undefined; // jweixin's key
+  }
   return res === undefined ? undefined : String(res);
 }
 
 /**
  * Runs one host call and settles exactly once: the first call-back wins, later ones
- * are ignored; no answer within `timeout` ms is a `timeout`.
+ * are ignored; no answer within `timeout` ms is a `timeout`, or, with `grace`, no
+ * answer within `grace` ms counts as success (an empty answer).
  * `start` receives `ok` and `fail` and must hand them to the host.
  */
 export function callHost(
@@ -74,6 +78,7 @@ export function callHost(
   timeout: number,
   start: (ok: HostCallback, fail: HostCallback) => void,
   isSuccess: (res: HostResponse) => boolean = () => true,
+  grace?: number,
 ): Promise<HostResponse> {
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -99,10 +104,10 @@ export function callHost(
         if (isSuccess(body)) resolve(body);
         else hostFail(body);
       });
-    const timer = setTimeout(
-      () => settle(() => reject(new JuziError('timeout', api, `timeout (no answer within ${timeout} ms)`))),
-      timeout,
-    );
+    const timer =
+      grace === undefined
+        ? setTimeout(() => settle(() => reject(new JuziError('timeout', api, `timeout (no answer within ${timeout} ms)`))), timeout)
+        : setTimeout(() => settle(() => resolve({})), grace);
     try {
       start(ok, fail);
     } catch (error) {
@@ -117,17 +122,29 @@ export function invokeHost(host: JuziHost, api: InvokeApi, params: object, timeo
     api,
     timeout,
     (ok) => host.invoke(api, params, ok),
-    (res) => res.err_msg === `${api}:ok`,
+    (res) => hostWords(res) === `${api}:ok`,
   );
 }
 
-/** `host[api]({ ...params, success, fail })`. */
-export function callHostMethod(host: JuziHost, api: MethodApi, params: object, timeout: number): Promise<HostResponse> {
-  return callHost(api, timeout, (success, fail) => {
-    const method = host[api] as unknown;
-    if (typeof method !== 'function') throw new Error(`the host has no ${api}()`);
-    (method as (options: object) => void).call(host, { ...params, success, fail });
-  });
+/** `host[api]({ ...params, success, fail })`; with `grace`, no answer by then counts as ok. */
+export function callHostMethod(
+  host: JuziHost,
+  api: MethodApi,
+  params: object,
+  timeout: number,
+  grace?: number,
+): Promise<HostResponse> {
+  return callHost(
+    api,
+    timeout,
+    (success, fail) => {
+      const method = host[api] as unknown;
+      if (typeof method !== 'function') throw new Error(`the host has no ${api}()`);
+      (method as (options: object) => void).call(host, { ...params, success, fail });
+    },
+    undefined,
+    grace,
+  );
 }
 
 /**
@@ -141,7 +158,7 @@ export function listenForSwitch(host: JuziHost, onSwitch: (ok: boolean) => void)
     host.invoke('updateBaseInfo', { reqType: 'listen' }, (res) => {
       if (answered) return;
       answered = true;
-      onSwitch(isObject(res) && res.err_msg === 'updateBaseInfo:ok');
+      onSwitch(isObject(res) && hostWords(res) === 'updateBaseInfo:ok');
     });
     return true;
   } catch {

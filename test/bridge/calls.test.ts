@@ -297,6 +297,7 @@ describe('bridge calls', () => {
   });
 
   describe("the host's words under errMsg (jweixin's key)", () => {
+    const urls = ['https://example.com/1.png'];
     it('reads a fail answer from errMsg when err_msg is absent', async () => {
       host.setFault('openEnterpriseChat', { kind: 'errMsg', fail: 'openEnterpriseChat:fail no such user' });
       expect(await rejection(bridge.openEnterpriseChat({ userIds: 'x' }))).to.include({

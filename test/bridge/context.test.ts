@@ -57,15 +57,16 @@ describe('bridge chat context', () => {
     expect(host.listenerCount).to.equal(1);
     host.switchChat(1);
     await waitUntil(() => bridge.context.chat?.id === defaultChats[1]!.Id);
-    expect(host.listenerCount).to.equal(1);
+    await waitUntil(() => host.listenerCount === 1, 'the listen was not armed again');
     host.switchChat(2);
     await waitUntil(() => bridge.context.chat?.id === defaultChats[2]!.Id);
     expect(seen.filter((c) => c.status === 'ready').map((c) => c.chat?.id)).to.deep.equal(
       [0, 1, 2].map((i) => defaultChats[i]!.Id),
     );
-    expect(host.listenerCount).to.equal(1);
+    await waitUntil(() => host.listenerCount === 1, 'the listen was not armed again');
     expect(host.callCount('updateBaseInfo')).to.equal(3);
-    expect(host.callCount('getCurChatInfo')).to.equal(3);
+    // Switches this quick are re-armed after a short delay, with one more read to catch a switch in between.
+    expect(host.callCount('getCurChatInfo')).to.be.within(3, 5);
   });
 
   it('re-reads once more when the host still answers the previous chat after a switch', async () => {

@@ -176,7 +176,7 @@ describe('bridge chat epochs', () => {
       host.setFault('getCurChatInfo', undefined);
       const early = bridge.refresh();
       await waitUntil(() => host.callCount('getCurChatInfo') === 2);
-      host.setChats(defaultChats, 1); // switched without a listen call-back: only the wake can tell
+      host.setChats([...defaultChats], 1); // switched without a listen call-back: only the wake can tell
       host.setLatency(0);
       window.dispatchEvent(new Event('focus'));
       await waitUntil(() => bridge.context.chat?.id === id(1));
@@ -238,8 +238,9 @@ describe('bridge listen backoff', () => {
       clock.restore();
     }
     const gaps = listens.slice(1).map((t, i) => t - listens[i]!);
-    expect(gaps.slice(0, 6)).to.deep.equal([250, 500, 1000, 2000, 4000, 8000]);
-    expect(gaps.slice(6).every((gap) => gap === 8000)).to.equal(true);
+    // Each gap is the delay plus the host's answer time (at most a few ms).
+    [250, 500, 1000, 2000, 4000, 8000].forEach((delay, i) => expect(gaps[i]).to.be.within(delay, delay + 5));
+    expect(gaps.slice(6).every((gap) => gap >= 8000 && gap <= 8005)).to.equal(true);
   });
 
   it('re-arms at once a listen that waited for a real switch', async () => {
