@@ -72,7 +72,8 @@ const LISTEN_RETRY_MS = 3000;
 const LISTEN_ACK_MS = 50;
 /** A listen answered sooner than this is re-armed after a growing delay (from the first to the last). */
 const LISTEN_QUICK_MS = 1000;
-const LISTEN_BACKOFF_MS = [250, 8000] as const;
+const LISTEN_FIRST_DELAY_MS = 250;
+const LISTEN_MAX_DELAY_MS = 8000;
 /** Reads the store starts by itself (switches, stale re-reads): at most this many in the window. */
 const READS_PER_WINDOW = 6;
 const READ_WINDOW_MS = 3000;
@@ -270,9 +271,8 @@ export class JuziBridge {
     for (let tries = 0; ; tries += 1) {
       for (let wait; (wait = this.#budget(paced || tries > 0)) > 0; ) await sleep(wait);
       const chat = await this.#read('getCurChatInfo', () => this.#readChat(), true);
-      const stale = this.#stale !== undefined && sameChat(chat, this.#stale);
       if (!current()) return chat;
-      if (!stale || tries === STALE_RETRY_MS.length) {
+      if (tries === STALE_RETRY_MS.length || !sameChat(chat, this.#stale)) {
         this.#stale = undefined;
         return chat;
       }
@@ -453,8 +453,8 @@ export class JuziBridge {
     this.#epoch += 1;
     if (this.#listeners.size === 0) return; // the watch lapsed: the next subscriber reads afresh
     this.#stale = this.#context.chat ?? this.#stale;
-    const [first, last] = LISTEN_BACKOFF_MS;
-    this.#listenDelay = held < LISTEN_QUICK_MS ? Math.min(Math.max(this.#listenDelay * 2, first), last) : 0;
+    this.#listenDelay =
+      held < LISTEN_QUICK_MS ? Math.min(Math.max(this.#listenDelay * 2, LISTEN_FIRST_DELAY_MS), LISTEN_MAX_DELAY_MS) : 0;
     const ack = held < LISTEN_ACK_MS;
     if (!ack) {
       this.#set({ status: 'loading' });

@@ -104,10 +104,15 @@ export function callHost(
         if (isSuccess(body)) resolve(body);
         else hostFail(body);
       });
-    const timer =
-      grace === undefined
-        ? setTimeout(() => settle(() => reject(new JuziError('timeout', api, `timeout (no answer within ${timeout} ms)`))), timeout)
-        : setTimeout(() => settle(() => resolve({})), grace);
+    const timer = setTimeout(
+      () =>
+        settle(
+          grace === undefined
+            ? () => reject(new JuziError('timeout', api, `timeout (no answer within ${timeout} ms)`))
+            : () => resolve({}),
+        ),
+      grace ?? timeout,
+    );
     try {
       start(ok, fail);
     } catch (error) {
