@@ -178,12 +178,59 @@ describe('bridge chat context', () => {
       expect(host.callCount('updateBaseInfo')).to.equal(1);
       expect(host.listenerCount).to.equal(0);
       host.setFault('updateBaseInfo', undefined);
-      await clock.tickAsync(3000);
+      await clock.tickAsync(2900);
+      expect(host.callCount('updateBaseInfo')).to.equal(1); // a refusal is not a switch: no early re-arm
+      expect(host.callCount('getCurChatInfo')).to.equal(1);
+      await clock.tickAsync(100);
       expect(host.callCount('updateBaseInfo')).to.equal(2);
       expect(host.listenerCount).to.equal(1);
     } finally {
       clock.restore();
     }
+  });
+
+  it('takes a listen answered with a bare ok string as refused, not as a switch', async () => {
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      host.setFault('updateBaseInfo', { kind: 'malformed', response: 'updateBaseInfo:ok' });
+      watch();
+      await clock.tickAsync(10);
+      host.switchChat(1);
+      await clock.tickAsync(2900);
+      expect(host.callCount('getCurChatInfo')).to.equal(1);
+      expect(host.callCount('updateBaseInfo')).to.equal(1);
+    } finally {
+      clock.restore();
+    }
+  });
+
+  it('takes the first of two listen answers only', async () => {
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      host.setFault('updateBaseInfo', { kind: 'twice' });
+      watch();
+      await clock.tickAsync(2000);
+      host.switchChat(1); // answers ok, then a failure the bridge must ignore
+      await clock.tickAsync(10);
+      expect(bridge.context.chat?.id).to.equal(defaultChats[1]!.Id);
+      expect(host.listenerCount).to.equal(1);
+      await clock.tickAsync(5000);
+      expect(host.callCount('updateBaseInfo')).to.equal(2);
+      expect(host.listenerCount).to.equal(1);
+    } finally {
+      clock.restore();
+    }
+  });
+
+  it('arms the listen again on the next refresh after the host threw on it', async () => {
+    host.setFault('updateBaseInfo', { kind: 'throw' });
+    watch();
+    await waitUntil(() => bridge.context.status === 'ready');
+    expect(host.listenerCount).to.equal(0);
+    host.setFault('updateBaseInfo', undefined);
+    await bridge.refresh();
+    await waitUntil(() => host.listenerCount === 1, 'never armed again');
+    expect(host.callCount('updateBaseInfo')).to.equal(2);
   });
 
   it('is unavailable in the context when there is no host', async () => {
