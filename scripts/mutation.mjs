@@ -6,6 +6,7 @@
 // the page. A full run is about 2 h on 2 cores.
 //   --mutate <glob[:lines]>   what to mutate (default src/bridge/**/*.ts), e.g. src/bridge/host.ts:60-150
 //   --files <glob>            the tests to run per mutant (default test/bridge/*.test.ts)
+//   --dry-run                 only count the mutants and run the tests once
 // The package entry also loads Stryker's CLI, which throws on Node 20 as it loads: take the API module beside it.
 const { Stryker } = await import(new URL('stryker.js', import.meta.resolve('@stryker-mutator/core')).href);
 
@@ -31,9 +32,11 @@ const stryker = new Stryker({
   timeoutMS: 60000,
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
+  dryRunOnly: args.includes('--dry-run'),
 });
 
 const results = await stryker.runMutationTest();
+if (args.includes('--dry-run')) process.exit(0);
 const count = (...statuses) => results.filter((m) => statuses.includes(m.status)).length;
 const killed = count('Killed', 'Timeout');
 const survived = count('Survived', 'NoCoverage');
