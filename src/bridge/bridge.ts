@@ -71,7 +71,7 @@ const LISTEN_RETRY_MS = 3000;
 /** A listen answered sooner than this after it was armed is an acknowledgement, not a chat switch. */
 const LISTEN_ACK_MS = 50;
 /** A listen answered sooner than this is re-armed after a growing delay (from the first to the last). */
-const LISTEN_QUICK_MS = 1000;
+const LISTEN_QUICK_MS = 300;
 const LISTEN_FIRST_DELAY_MS = 250;
 const LISTEN_MAX_DELAY_MS = 8000;
 /** Reads the store starts by itself (switches, stale re-reads): at most this many in the window. */
@@ -119,8 +119,8 @@ export class JuziBridge {
   #readyTimeout = 5000;
   #host?: JuziHost;
   #lookup?: Promise<JuziHost | undefined>;
-  /** Shared reads, keyed by API and epoch. */
-  #reads = new Map<string, Promise<unknown>>();
+  /** Shared reads of this epoch, by API. */
+  #reads = new Map<HostApi, Promise<unknown>>();
   #context: ChatContext = Object.freeze({ status: 'idle' });
   #listeners = new Set<ContextListener>();
   #refreshes = 0;
@@ -317,13 +317,12 @@ export class JuziBridge {
    * one that later callers share. A read never joins one from an older epoch.
    */
   #read<T>(api: HostApi, run: () => Promise<T>, fresh = false): Promise<T> {
-    const key = `${api}@${this.#epoch}`;
-    const pending = this.#reads.get(key) as Promise<T> | undefined;
+    const pending = this.#reads.get(api) as Promise<T> | undefined;
     if (pending && !fresh) return pending;
     const call = run();
-    this.#reads.set(key, call);
+    this.#reads.set(api, call);
     const clear = () => {
-      if (this.#reads.get(key) === call) this.#reads.delete(key);
+      if (this.#reads.get(api) === call) this.#reads.delete(api);
     };
     call.then(clear, clear);
     return call;
@@ -364,6 +363,12 @@ export class JuziBridge {
     });
   }
 
+  /** A new epoch: later reads share no call with earlier ones, whose answers no longer land. */
+  #nextEpoch(): void {
+    this.#epoch += 1;
+    this.#reads.clear();
+  }
+
   #set(next: ChatContext): void {
     const now = this.#context;
     if (now.status === next.status && now.error === next.error && sameChat(now.chat, next.chat)) return;
@@ -390,7 +395,7 @@ export class JuziBridge {
     this.#listenTimer = undefined;
     this.#listenDelay = 0;
     // Nobody watches now: a switch may pass unseen, so the chat is not kept.
-    this.#epoch += 1;
+    this.#nextEpoch();
     this.#stale = undefined;
     this.#context = Object.freeze({ status: 'idle' });
     if (typeof document === 'undefined') return;
@@ -402,7 +407,7 @@ export class JuziBridge {
     if (document.visibilityState === 'hidden') return;
     clearTimeout(this.#wakeTimer);
     this.#wakeTimer = setTimeout(() => {
-      this.#epoch += 1;
+      this.#nextEpoch();
       this.refresh().catch(noop);
     }, WAKE_DEBOUNCE_MS);
   };
@@ -450,7 +455,7 @@ export class JuziBridge {
    * caught by the read that comes with the re-arm.
    */
   #onSwitch(held: number): void {
-    this.#epoch += 1;
+    this.#nextEpoch();
     if (this.#listeners.size === 0) return; // the watch lapsed: the next subscriber reads afresh
     this.#stale = this.#context.chat ?? this.#stale;
     this.#listenDelay =
