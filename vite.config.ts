@@ -45,6 +45,40 @@ const minifyTemplateCss: Plugin = {
   },
 };
 
+/**
+ * Lets the CDN bundles run inside micro-frontend hosts. qiankun and micro-app run a micro app's
+ * scripts wrapped in a function and hand them a Proxy for the page's `document`; wujie runs them
+ * in a hidden iframe while their DOM lives in the main document. So:
+ * - the bundle uses the real document, the one that owns the `<html>` its DOM is in (lit-html keeps one
+ *   TreeWalker and parks it with `walker.currentNode = document`: a Proxy is not a Node, so
+ *   every render threw), and that document's window's `customElements`, `HTMLElement` and
+ *   `CSSStyleSheet` (a tag works only in the registry of the document it is in, an element
+ *   class must come from that window, and a shadow root adopts only sheets made there);
+ * - the classic script also sets `JuziElements` on the global object it is given: its
+ *   top-level `var` stays inside the function the sandbox wraps it in.
+ * The npm entry points (one module per source file) are left alone: the page's bundler decides.
+ */
+const domGlobals = `
+const document = ((doc, html = doc?.documentElement) =>
+  // Node.prototype's getter: wujie gives each element its own \`ownerDocument\` (the iframe's).
+  (html && Object.getOwnPropertyDescriptor(Node.prototype, 'ownerDocument').get.call(html)) || doc)(globalThis.document);
+const { customElements, HTMLElement, CSSStyleSheet } = document?.defaultView ?? globalThis;`;
+
+function microFrontendSafe(): Plugin {
+  let cdnBundle = false;
+  let globalName: string | undefined;
+  return {
+    name: 'juzi-micro-frontend-safe',
+    outputOptions(options) {
+      cdnBundle = !options.preserveModules;
+      globalName = options.format === 'iife' ? options.name : undefined;
+      return null;
+    },
+    intro: () => (cdnBundle ? domGlobals : ''),
+    outro: () => (cdnBundle && globalName ? `globalThis.${globalName} = exports;` : ''),
+  };
+}
+
 /** The CDN bundles: everything inside (lit and zod too), minified, one file each. */
 function cdn(entry: string, fileName: string, format: 'es' | 'iife', name?: string): UserConfig['build'] {
   return {
@@ -64,6 +98,7 @@ function cdn(entry: string, fileName: string, format: 'es' | 'iife', name?: stri
  *   iife      dist/juzi-elements.iife.js       one classic script, global JuziElements
  *   dev-cdn   dist/juzi-elements-dev.js        the simulated host as one ESM file
  *   dev-iife  dist/juzi-elements-dev.iife.js   the simulated host, global JuziElementsDev
+ *   devtools-cdn  dist/juzi-devtools.js        <juzi-devtools> as one ESM file (not in juzi-elements.js)
  *   demo      dist/demo/                       the demo pages, for the tests that open them
  */
 export default defineConfig(({ mode }) => {
@@ -72,6 +107,7 @@ export default defineConfig(({ mode }) => {
     iife: cdn('index.ts', 'juzi-elements.iife.js', 'iife', 'JuziElements'),
     'dev-cdn': cdn('dev/index.ts', 'juzi-elements-dev.js', 'es'),
     'dev-iife': cdn('dev/index.ts', 'juzi-elements-dev.iife.js', 'iife', 'JuziElementsDev'),
+    'devtools-cdn': cdn('define/devtools.ts', 'juzi-devtools.js', 'es'),
   };
   const lib: UserConfig['build'] = {
     outDir: resolve(here, 'dist/lib'),
@@ -84,6 +120,7 @@ export default defineConfig(({ mode }) => {
         'dev/index': src('dev/index.ts'),
         ...(existsSync(src('oauth/index.ts')) && { 'oauth/index': src('oauth/index.ts') }),
         ...Object.fromEntries(elements.map((name) => [`define/${name}`, src(`define/${name}.ts`)])),
+        'define/devtools': src('define/devtools.ts'),
       },
       formats: ['es'],
     },
@@ -109,7 +146,7 @@ export default defineConfig(({ mode }) => {
     };
   }
   return {
-    plugins: [demoHome, regionServerPlugin(), minifyTemplateCss],
+    plugins: [demoHome, regionServerPlugin(), minifyTemplateCss, microFrontendSafe()],
     server: { fs: { allow: [here] } },
     build: builds[mode] ?? lib,
   };

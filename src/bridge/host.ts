@@ -42,12 +42,24 @@ export interface JuziHost {
 /** A host object, or a function that looks one up (called again until it returns one). */
 export type HostSource = JuziHost | (() => JuziHost | null | undefined);
 
-/** juzi-helper's own rule: `wx` once it is patched, else `window.juziWx`. */
+/**
+ * juzi-helper's own rule: `wx` once it is patched, else `window.juziWx`; on this window,
+ * else on the parent window when it is same-origin (a micro-frontend host such as wujie runs
+ * the page's scripts in an iframe of the page juzi-helper patched).
+ */
 export function findPageHost(): JuziHost | undefined {
-  const g = globalThis as { wx?: Partial<JuziHost>; juziWx?: JuziHost };
-  if (g.wx?.isJuziWx === true) return g.wx as JuziHost;
-  return g.juziWx ?? undefined;
+  const self = globalThis as HostGlobals;
+  const here = hostOn(self);
+  if (here || self.parent === self) return here;
+  try {
+    return hostOn(self.parent);
+  } catch {
+    return undefined; // a cross-origin parent: not ours to read
+  }
 }
+
+type HostGlobals = { wx?: Partial<JuziHost>; juziWx?: JuziHost; parent?: HostGlobals };
+const hostOn = (g: HostGlobals | undefined) => (g?.wx?.isJuziWx === true ? (g.wx as JuziHost) : (g?.juziWx ?? undefined));
 
 export function resolveHost(source: HostSource | undefined): JuziHost | undefined {
   const host = typeof source === 'function' ? source() : (source ?? findPageHost());
@@ -72,12 +84,14 @@ function hostWords(res: unknown): string | undefined {
  * are ignored; no answer within `timeout` ms is a `timeout`, or, with `grace`, no
  * answer within `grace` ms counts as success (an empty answer).
  * `start` receives `ok` and `fail` and must hand them to the host.
+ * `onLate` hears an answer that comes after the timeout or the grace (for diagnostics; it is not used).
  */
 export function callHost(
   api: HostApi,
   timeout: number,
   start: (ok: HostCallback, fail: HostCallback) => void,
   isSuccess: (res: HostResponse) => boolean = () => true,
+  onLate?: (res: unknown) => void,
   grace?: number,
 ): Promise<HostResponse> {
   return new Promise((resolve, reject) => {
@@ -113,8 +127,17 @@ export function callHost(
         ),
       grace ?? timeout,
     );
+    // diagnostics: the first answer after the call ended without one (a timeout) is reported, then ignored as before
+    let answered = false;
+    const heard =
+      (answer: (res: unknown) => void): HostCallback =>
+      (res) => {
+        if (settled && !answered) onLate?.(res);
+        answered = true;
+        answer(res);
+      };
     try {
-      start(ok, fail);
+      start(heard(ok), heard(fail));
     } catch (error) {
       fail(error);
     }
@@ -122,12 +145,19 @@ export function callHost(
 }
 
 /** `invoke(api, params, cb)`; success is `err_msg === '<api>:ok'`. */
-export function invokeHost(host: JuziHost, api: InvokeApi, params: object, timeout: number): Promise<HostResponse> {
+export function invokeHost(
+  host: JuziHost,
+  api: InvokeApi,
+  params: object,
+  timeout: number,
+  onLate?: (res: unknown) => void,
+): Promise<HostResponse> {
   return callHost(
     api,
     timeout,
     (ok) => host.invoke(api, params, ok),
     (res) => hostWords(res) === `${api}:ok`,
+    onLate,
   );
 }
 
@@ -137,19 +167,15 @@ export function callHostMethod(
   api: MethodApi,
   params: object,
   timeout: number,
+  onLate?: (res: unknown) => void,
   grace?: number,
 ): Promise<HostResponse> {
-  return callHost(
-    api,
-    timeout,
-    (success, fail) => {
-      const method = host[api] as unknown;
-      if (typeof method !== 'function') throw new Error(`the host has no ${api}()`);
-      (method as (options: object) => void).call(host, { ...params, success, fail });
-    },
-    undefined,
-    grace,
-  );
+  const start = (success: HostCallback, fail: HostCallback) => {
+    const method = host[api] as unknown;
+    if (typeof method !== 'function') throw new Error(`the host has no ${api}()`);
+    (method as (options: object) => void).call(host, { ...params, success, fail });
+  };
+  return callHost(api, timeout, start, undefined, onLate, grace);
 }
 
 /**
