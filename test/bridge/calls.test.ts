@@ -285,6 +285,7 @@ describe('bridge calls', () => {
         await bridge.previewImage({ urls });
         await new Promise((r) => setTimeout(r, 400));
         expect(errors).to.deep.equal([]);
+        expect(bridge.diagnostics().calls.at(-1)).to.include({ api: 'previewImage', outcome: 'ok', late: true });
       } finally {
         window.removeEventListener('unhandledrejection', onError);
       }
