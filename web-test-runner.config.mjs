@@ -85,4 +85,12 @@ export default {
     threshold: { statements: 0, branches: 0, functions: 0, lines: 95 },
   },
   reporters: [defaultReporter(), summaryReporter()],
+  // npm run mutation: Stryker names the active mutant in an environment variable the page
+  // cannot read; hand it to the page before any module loads.
+  ...(process.env.__STRYKER_ACTIVE_MUTANT__ && {
+    testRunnerHtml: (testFramework) =>
+      `<!doctype html><html><body><script>globalThis.__stryker__ = { activeMutant: ${JSON.stringify(
+        process.env.__STRYKER_ACTIVE_MUTANT__,
+      )} };</script><script type="module" src="${testFramework}"></script></body></html>`,
+  }),
 };

@@ -29,7 +29,7 @@ apis.forEach((api) => faultApi.add(new Option(api, api)));
 const applyFault = () => {
   const kind = $<HTMLSelectElement>('fault-kind').value as SimulatedFault['kind'] | '';
   for (const api of apis) host.setFault(api, undefined);
-  if (kind) host.setFault(faultApi.value as HostApi, { kind } as SimulatedFault);
+  if (kind) host.setFault(faultApi.value as HostApi, (kind === 'stale' ? { kind, count: 2 } : { kind }) as SimulatedFault);
 };
 faultApi.addEventListener('change', applyFault);
 $('fault-kind').addEventListener('change', applyFault);

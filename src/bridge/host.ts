@@ -7,7 +7,7 @@
 import { JuziError } from './errors.js';
 
 /** What the host passes to a call-back: `err_msg` plus the API's own fields. */
-export type HostResponse = Record<string, unknown> & { err_msg?: string };
+export type HostResponse = Record<string, unknown> & { err_msg?: string; errMsg?: string };
 export type HostCallback = (res: HostResponse) => void;
 
 export interface HostCallbacks {
@@ -72,15 +72,19 @@ const isObject = (value: unknown): value is HostResponse =>
 /** The host's words for a failure, whatever it handed us. */
 function hostWords(res: unknown): string | undefined {
   if (res instanceof Error) return res.message;
-  if (isObject(res)) return typeof res.err_msg === 'string' ? res.err_msg : undefined;
+  if (isObject(res)) {
+    if (typeof res.err_msg === 'string') return res.err_msg;
+    return typeof res.errMsg === 'string' ? res.errMsg : undefined; // jweixin's key
+  }
   return res === undefined ? undefined : String(res);
 }
 
 /**
  * Runs one host call and settles exactly once: the first call-back wins, later ones
- * are ignored; no answer within `timeout` ms is a `timeout`.
+ * are ignored; no answer within `timeout` ms is a `timeout`, or, with `grace`, no
+ * answer within `grace` ms counts as success (an empty answer).
  * `start` receives `ok` and `fail` and must hand them to the host.
- * `onLate` hears an answer that comes after the timeout (for diagnostics; it is not used).
+ * `onLate` hears an answer that comes after the timeout or the grace (for diagnostics; it is not used).
  */
 export function callHost(
   api: HostApi,
@@ -88,6 +92,7 @@ export function callHost(
   start: (ok: HostCallback, fail: HostCallback) => void,
   isSuccess: (res: HostResponse) => boolean = () => true,
   onLate?: (res: unknown) => void,
+  grace?: number,
 ): Promise<HostResponse> {
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -114,8 +119,13 @@ export function callHost(
         else hostFail(body);
       });
     const timer = setTimeout(
-      () => settle(() => reject(new JuziError('timeout', api, `timeout (no answer within ${timeout} ms)`))),
-      timeout,
+      () =>
+        settle(
+          grace === undefined
+            ? () => reject(new JuziError('timeout', api, `timeout (no answer within ${timeout} ms)`))
+            : () => resolve({}),
+        ),
+      grace ?? timeout,
     );
     // diagnostics: the first answer after the call ended without one (a timeout) is reported, then ignored as before
     let answered = false;
@@ -146,25 +156,26 @@ export function invokeHost(
     api,
     timeout,
     (ok) => host.invoke(api, params, ok),
-    (res) => res.err_msg === `${api}:ok`,
+    (res) => hostWords(res) === `${api}:ok`,
     onLate,
   );
 }
 
-/** `host[api]({ ...params, success, fail })`. */
+/** `host[api]({ ...params, success, fail })`; with `grace`, no answer by then counts as ok. */
 export function callHostMethod(
   host: JuziHost,
   api: MethodApi,
   params: object,
   timeout: number,
   onLate?: (res: unknown) => void,
+  grace?: number,
 ): Promise<HostResponse> {
   const start = (success: HostCallback, fail: HostCallback) => {
     const method = host[api] as unknown;
     if (typeof method !== 'function') throw new Error(`the host has no ${api}()`);
     (method as (options: object) => void).call(host, { ...params, success, fail });
   };
-  return callHost(api, timeout, start, undefined, onLate);
+  return callHost(api, timeout, start, undefined, onLate, grace);
 }
 
 /**
@@ -178,7 +189,7 @@ export function listenForSwitch(host: JuziHost, onSwitch: (ok: boolean) => void)
     host.invoke('updateBaseInfo', { reqType: 'listen' }, (res) => {
       if (answered) return;
       answered = true;
-      onSwitch(isObject(res) && res.err_msg === 'updateBaseInfo:ok');
+      onSwitch(isObject(res) && hostWords(res) === 'updateBaseInfo:ok');
     });
     return true;
   } catch {

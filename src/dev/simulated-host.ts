@@ -1,8 +1,10 @@
 /**
  * A fake of juzi-helper's patched `wx` for the demo and for every bridge test.
  * It answers exactly as the vendor's reference says (err_msg strings included),
- * always asynchronously, and can misbehave on purpose (fail, never answer, answer
- * malformed data, answer twice, throw) so a bridge bug cannot hide behind it.
+ * asynchronously unless told otherwise, and can misbehave on purpose (fail, never
+ * answer, answer malformed data, answer twice, throw, answer synchronously, ack a
+ * listen at once, answer a stale chat, use jweixin's `errMsg`) so a bridge bug
+ * cannot hide behind it.
  * Plain closures, no `this`: the real host's methods also work when detached.
  */
 import type { HostApi, HostCallback, HostCallbacks, InvokeApi, JuziHost } from '../bridge/host.js';
@@ -53,7 +55,15 @@ export type SimulatedFault =
   /** Answers correctly, then calls back again with a failure on the next tick. */
   | { kind: 'twice' }
   /** The call throws synchronously. */
-  | { kind: 'throw'; message?: string };
+  | { kind: 'throw'; message?: string }
+  /** Answers inside the call, before it returns (an `updateBaseInfo` listen: ok at once, without a switch). */
+  | { kind: 'sync' }
+  /** For the `updateBaseInfo` listen: answers ok at once instead of waiting for a switch (other APIs answer normally). */
+  | { kind: 'ack' }
+  /** The next `count` reads of this API after each switch answer the previous chat. */
+  | { kind: 'stale'; count: number }
+  /** Answers carry the words under `errMsg` (jweixin's key) instead of `err_msg`; with `fail`, a failure with those words. */
+  | { kind: 'errMsg'; fail?: string };
 
 /** Options of `createSimulatedHost` / `installSimulatedHost`. */
 export interface SimulatedHostOptions {
@@ -186,6 +196,13 @@ function malformedAnswer(api: string): unknown {
   }
 }
 
+/** The same answer with jweixin's key: `errMsg` instead of `err_msg`. */
+function jweixinWords(res: unknown): unknown {
+  if (!isRecord(res) || !('err_msg' in res)) return res;
+  const { err_msg: words, ...rest } = res;
+  return { ...rest, errMsg: words };
+}
+
 function checkLatency(ms: number): number {
   if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
     throw new RangeError(`latency must be a finite number >= 0, got ${String(ms)}`);
@@ -220,7 +237,7 @@ export function createSimulatedHost(options: SimulatedHostOptions = {}): Simulat
   }
   const authCode = options.authCode ?? randomCode;
   const faults = new Map<string, SimulatedFault>();
-  for (const [api, fault] of Object.entries(options.faults ?? {})) if (fault) faults.set(api, fault);
+  for (const [api, fault] of Object.entries(options.faults ?? {})) if (fault) faults.set(api, checkFault(fault));
 
   const calls: SimulatedHostCall[] = [];
   const sent: unknown[] = [];
@@ -228,14 +245,28 @@ export function createSimulatedHost(options: SimulatedHostOptions = {}): Simulat
   let armed: { callback: unknown; fault: SimulatedFault | undefined }[] = [];
   let previousChat: SimulatedChat | undefined;
   let staleReads = 0;
+  /** Reads left per API that answer the previous chat (the `stale` fault). */
+  const staleLeft = new Map<string, number>();
 
-  /** The chat a read sees: the previous one while the switch quirk lasts. */
-  function readChat(): SimulatedChat {
+  /** The chat a read of `api` sees: the previous one while a switch quirk lasts. */
+  function readChat(api: string): SimulatedChat {
+    const left = staleLeft.get(api) ?? 0;
+    if (left > 0 && previousChat) {
+      staleLeft.set(api, left - 1);
+      return previousChat;
+    }
     if (staleReads > 0 && previousChat) {
       staleReads -= 1;
       return previousChat;
     }
     return chats[current] as SimulatedChat;
+  }
+
+  function checkFault(fault: SimulatedFault): SimulatedFault {
+    if (fault.kind === 'stale' && !(Number.isInteger(fault.count) && fault.count >= 0)) {
+      throw new RangeError(`a stale fault needs an integer count >= 0, got ${String(fault.count)}`);
+    }
+    return fault;
   }
 
   function record(api: string, params: unknown): void {
@@ -244,12 +275,19 @@ export function createSimulatedHost(options: SimulatedHostOptions = {}): Simulat
     for (const listener of [...callListeners]) safely('onCall', listener, call);
   }
 
-  /** Answers after `latency`; `twice` adds a failure on the next tick. */
+  /**
+   * Answers after `latency` (inside the call with the `sync` fault); `twice` adds a
+   * failure on the next tick; the `errMsg` fault moves the words to `errMsg`.
+   */
   function answer(api: string, outcome: Outcome, success: unknown, fail: unknown, twice: boolean): void {
-    setTimeout(() => {
-      safely(api, outcome.ok ? success : fail, outcome.res);
+    const fault = faults.get(api);
+    const res = fault?.kind === 'errMsg' ? jweixinWords(outcome.res) : outcome.res;
+    const reply = () => {
+      safely(api, outcome.ok ? success : fail, res);
       if (twice) setTimeout(() => safely(api, fail, { err_msg: `${api}:fail` }), 0);
-    }, latency);
+    };
+    if (fault?.kind === 'sync') reply();
+    else setTimeout(reply, latency);
   }
 
   /** `sidebarAuth`'s answer, once `authCode()` has given a code (it may fetch one from a region server). */
@@ -282,6 +320,7 @@ export function createSimulatedHost(options: SimulatedHostOptions = {}): Simulat
     if (fault?.kind === 'never') return;
     let outcome: Outcome | undefined;
     if (fault?.kind === 'fail') outcome = { ok: false, res: { err_msg: fault.errMsg ?? `${api}:fail` } };
+    else if (fault?.kind === 'errMsg' && fault.fail !== undefined) outcome = { ok: false, res: { err_msg: fault.fail } };
     else if (fault?.kind === 'malformed' && !deferred) {
       outcome = { ok: true, res: 'response' in fault ? fault.response : malformedAnswer(api) };
     } else outcome = normal(fault);
@@ -292,13 +331,13 @@ export function createSimulatedHost(options: SimulatedHostOptions = {}): Simulat
     const ok = (res: Dict): Outcome => ({ ok: true, res });
     switch (api) {
       case 'getCurExternalContact': {
-        const chat = readChat();
+        const chat = readChat(api);
         return chat.type === 0 && !isBlank(chat.wxUserId)
           ? ok({ userId: chat.wxUserId, err_msg: 'getCurExternalContact:ok' })
           : ok({ userId: undefined, err_msg: 'getCurExternalContact:fail' });
       }
       case 'getCurExternalChat': {
-        const chat = readChat();
+        const chat = readChat(api);
         return chat.type === 1 && !isBlank(chat.wxChatId)
           ? ok({ chatId: chat.wxChatId, err_msg: 'getCurExternalChat:ok' })
           : ok({ chatId: undefined, err_msg: 'getCurExternalChat:fail' });
@@ -353,7 +392,9 @@ export function createSimulatedHost(options: SimulatedHostOptions = {}): Simulat
         callback,
         (fault) => {
           if (name === 'sidebarAuth') answerSidebarAuth(callback, fault?.kind === 'twice');
-          else if (listening) armed.push({ callback, fault });
+          else if (listening && (fault?.kind === 'ack' || fault?.kind === 'sync')) {
+            return { ok: true, res: { err_msg: 'updateBaseInfo:ok' } };
+          } else if (listening) armed.push({ callback, fault });
           else return invokeAnswer(name, params);
           return undefined;
         },
@@ -365,7 +406,7 @@ export function createSimulatedHost(options: SimulatedHostOptions = {}): Simulat
       const { params, success, fail } = methodArgs(options);
       handle('getCurChatInfo', params, success, fail, () => ({
         ok: true,
-        res: { ...copy(readChat()), err_msg: 'getCurChatInfo:ok' },
+        res: { ...copy(readChat('getCurChatInfo')), err_msg: 'getCurChatInfo:ok' },
       }));
     },
 
@@ -415,6 +456,8 @@ export function createSimulatedHost(options: SimulatedHostOptions = {}): Simulat
       const next = findChat(chats, chat);
       previousChat = copy(chats[current] as SimulatedChat);
       staleReads = staleLimit;
+      staleLeft.clear();
+      for (const [api, fault] of faults) if (fault.kind === 'stale') staleLeft.set(api, fault.count);
       current = next;
       fireListeners();
     },
@@ -430,10 +473,11 @@ export function createSimulatedHost(options: SimulatedHostOptions = {}): Simulat
       chats = replaced;
       previousChat = undefined;
       staleReads = 0;
+      staleLeft.clear();
     },
 
     setFault(api: HostApi, fault: SimulatedFault | undefined): void {
-      if (fault) faults.set(api, fault);
+      if (fault) faults.set(api, checkFault(fault));
       else faults.delete(api);
     },
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { createBridge, JuziError, type JuziBridge, type SendMessage } from '../../src/bridge/index.js';
+import { createBridge, JuziError, type JuziBridge, type JuziHost, type SendMessage } from '../../src/bridge/index.js';
 import { createSimulatedHost, defaultChats, type SimulatedHost } from '../../src/dev/index.js';
 import { rejection } from '../helpers.js';
 
@@ -262,11 +262,95 @@ describe('bridge calls', () => {
       }
       expect(host.callCount()).to.equal(0);
     });
-    it('is host-fail and timeout like every method', async () => {
+    it('is host-fail when the host refuses', async () => {
       host.setFault('previewImage', { kind: 'fail' });
       expect(await rejection(bridge.previewImage({ urls }))).to.include({ code: 'host-fail', errMsg: 'previewImage:fail' });
-      host.setFault('previewImage', { kind: 'never' });
-      expect((await rejection(bridge.previewImage({ urls }))).code).to.equal('timeout');
+    });
+    it('counts no answer within 1 s as opened, whatever the timeout', async () => {
+      for (const timeout of [100, 5000]) {
+        bridge.configure({ timeout });
+        host.setFault('previewImage', { kind: 'never' });
+        const started = performance.now();
+        await bridge.previewImage({ urls });
+        expect(performance.now() - started).to.be.within(950, 1600);
+      }
+    });
+    it('ignores an answer that comes after the grace', async () => {
+      host.setFault('previewImage', { kind: 'fail' });
+      host.setLatency(1200);
+      const errors: unknown[] = [];
+      const onError = (event: PromiseRejectionEvent) => errors.push(event.reason);
+      window.addEventListener('unhandledrejection', onError);
+      try {
+        await bridge.previewImage({ urls });
+        await new Promise((r) => setTimeout(r, 400));
+        expect(errors).to.deep.equal([]);
+        expect(bridge.diagnostics().calls.at(-1)).to.include({ api: 'previewImage', outcome: 'ok', late: true });
+      } finally {
+        window.removeEventListener('unhandledrejection', onError);
+      }
+    });
+    it('is host-fail for an explicit fail just before the grace ends', async () => {
+      host.setFault('previewImage', { kind: 'fail', errMsg: 'previewImage:fail no viewer' });
+      host.setLatency(800);
+      expect(await rejection(bridge.previewImage({ urls }))).to.include({ code: 'host-fail', errMsg: 'previewImage:fail no viewer' });
+    });
+  });
+
+  describe("the host's words under errMsg (jweixin's key)", () => {
+    const urls = ['https://example.com/1.png'];
+    it('reads a fail answer from errMsg when err_msg is absent', async () => {
+      host.setFault('openEnterpriseChat', { kind: 'errMsg', fail: 'openEnterpriseChat:fail no such user' });
+      expect(await rejection(bridge.openEnterpriseChat({ userIds: 'x' }))).to.include({
+        code: 'host-fail',
+        errMsg: 'openEnterpriseChat:fail no such user',
+      });
+      host.setFault('getCurExternalContact', { kind: 'errMsg' });
+      host.switchChat(group);
+      expect(await rejection(bridge.getCurExternalContact())).to.include({ code: 'host-fail', errMsg: 'getCurExternalContact:fail' });
+    });
+    it('takes an invoke answered ok under errMsg as a success', async () => {
+      host.setFault('getCurExternalContact', { kind: 'errMsg' });
+      host.setFault('sendChatMessage', { kind: 'errMsg' });
+      expect(await bridge.getCurExternalContact()).to.deep.equal({ userId: host.currentChat.wxUserId });
+      await bridge.sendChatMessage({ msgtype: 'text', text: { content: 'hi' } });
+      expect(host.sent).to.have.length(1);
+    });
+    it('prefers err_msg when a host sends both', async () => {
+      const both: JuziHost = {
+        invoke: () => {},
+        getCurChatInfo: () => {},
+        openEnterpriseChat: ({ fail }) => setTimeout(() => fail?.({ err_msg: 'from err_msg', errMsg: 'from errMsg' })),
+        previewImage: ({ fail }) => setTimeout(() => fail?.({ errMsg: 'previewImage:fail jweixin' })),
+      };
+      const jweixin = createBridge({ host: both });
+      expect((await rejection(jweixin.openEnterpriseChat({ userIds: 'x' }))).errMsg).to.equal('from err_msg');
+      expect((await rejection(jweixin.previewImage({ urls }))).errMsg).to.equal('previewImage:fail jweixin');
+    });
+  });
+
+  describe('timeouts', () => {
+    for (const value of [0, 0.5, -1, 2147483648, 3e9, Infinity, NaN, '100', null]) {
+      it(`refuses ${String(value)} ms as timeout and readyTimeout`, () => {
+        for (const key of ['timeout', 'readyTimeout'] as const) {
+          let thrown: unknown;
+          try {
+            bridge.configure({ [key]: value } as never);
+          } catch (error) {
+            thrown = error;
+          }
+          expect(thrown).to.be.instanceOf(JuziError);
+          expect(thrown).to.include({ code: 'invalid-params', api: 'configure' });
+          expect(() => createBridge({ [key]: value } as never)).to.throw(JuziError);
+        }
+      });
+    }
+    it('accepts 1 ms and 2,147,483,647 ms', async () => {
+      bridge.configure({ timeout: 2147483647, readyTimeout: 1 });
+      expect((await bridge.getCurChatInfo()).id).to.equal(defaultChats[0]!.Id);
+      bridge.configure({ timeout: 1 });
+      host.setFault('getCurChatInfo', { kind: 'never' });
+      expect((await rejection(bridge.getCurChatInfo())).message).to.contain('1 ms');
     });
   });
 });

@@ -689,6 +689,70 @@ describe('simulated host', () => {
       expect(host.callCount('getCurChatInfo')).to.equal(1);
     });
 
+    it('sync: answers inside the call, for invokes, methods and the listen', () => {
+      const host = createSimulatedHost();
+      for (const api of ['getCurExternalContact', 'getCurChatInfo', 'updateBaseInfo'] as const) {
+        host.setFault(api, { kind: 'sync' });
+      }
+      const seen: unknown[] = [];
+      host.invoke('getCurExternalContact', {}, (res) => seen.push(res));
+      host.getCurChatInfo({ success: (res) => seen.push(res) });
+      listen(host, (res) => seen.push(res));
+      expect(seen).to.deep.equal([
+        { userId: defaultChats[0]!.wxUserId, err_msg: 'getCurExternalContact:ok' },
+        { ...defaultChats[0], err_msg: 'getCurChatInfo:ok' },
+        { err_msg: 'updateBaseInfo:ok' },
+      ]);
+      expect(host.listenerCount).to.equal(0);
+    });
+
+    it('ack: answers the updateBaseInfo listen ok at once, without a switch, and arms nothing', async () => {
+      const host = createSimulatedHost({ faults: { updateBaseInfo: { kind: 'ack' } } });
+      const listener = collector(1);
+      listen(host, listener.callback);
+      expect(listener.seen).to.deep.equal([]); // asynchronously, like every answer
+      expect(await listener.promise).to.deep.equal([{ err_msg: 'updateBaseInfo:ok' }]);
+      expect(host.listenerCount).to.equal(0);
+      expect(host.currentChat.Id).to.equal(defaultChats[0]!.Id);
+    });
+
+    it('ack on another API answers it normally', async () => {
+      const host = createSimulatedHost({ faults: { getCurChatInfo: { kind: 'ack' } } });
+      expect((await call(host, 'getCurChatInfo')).res).to.include({ Id: defaultChats[0]!.Id });
+    });
+
+    it('stale: the next count reads of that API after each switch answer the previous chat', async () => {
+      const host = createSimulatedHost({ faults: { getCurChatInfo: { kind: 'stale', count: 2 } } });
+      expect((await call(host, 'getCurChatInfo')).res).to.include({ Id: 'chat-zhangsan' });
+      host.switchChat('chat-eve');
+      expect((await invoke(host, 'getCurExternalContact')).userId).to.equal(defaultChats[7]!.wxUserId); // other APIs are current
+      for (const id of ['chat-zhangsan', 'chat-zhangsan', 'chat-eve', 'chat-eve']) {
+        expect((await call(host, 'getCurChatInfo')).res).to.include({ Id: id });
+      }
+      host.switchChat('chat-wangwu');
+      for (const id of ['chat-eve', 'chat-eve', 'chat-wangwu']) {
+        expect((await call(host, 'getCurChatInfo')).res).to.include({ Id: id });
+      }
+      expect(() => host.setFault('getCurChatInfo', { kind: 'stale', count: -1 })).to.throw(RangeError);
+    });
+
+    it('errMsg: answers carry errMsg instead of err_msg; fail gives failure words', async () => {
+      const host = createSimulatedHost({ faults: { getCurExternalContact: { kind: 'errMsg' } } });
+      host.setFault('openEnterpriseChat', { kind: 'errMsg', fail: 'openEnterpriseChat:fail no such user' });
+      host.setFault('getCurChatInfo', { kind: 'errMsg' });
+      expect(await invoke(host, 'getCurExternalContact')).to.deep.equal({
+        userId: defaultChats[0]!.wxUserId,
+        errMsg: 'getCurExternalContact:ok',
+      });
+      expect(await call(host, 'openEnterpriseChat', { userIds: 'a' })).to.deep.equal({
+        via: 'fail',
+        res: { errMsg: 'openEnterpriseChat:fail no such user' },
+      });
+      const chatAnswer = (await call(host, 'getCurChatInfo')).res as Record<string, unknown>;
+      expect(chatAnswer).to.include({ errMsg: 'getCurChatInfo:ok', Id: defaultChats[0]!.Id });
+      expect(chatAnswer).not.to.have.property('err_msg');
+    });
+
     it('setFault(api, undefined) restores the normal behaviour', async () => {
       const host = createSimulatedHost({ faults: { getCurChatInfo: { kind: 'fail' } } });
       expect((await call(host, 'getCurChatInfo')).via).to.equal('fail');
