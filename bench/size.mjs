@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
 /** The CDN drop-in must stay under this many gzip bytes. */
-export const BUDGET = { file: 'juzi-elements.js', gzip: 24 * 1024 };
+export const BUDGET = { file: 'juzi-elements.js', gzip: 32 * 1024 };
 /** The bridge-only entry; it leaves zod as an import, so it is measured bundled. */
 const BRIDGE_ENTRY = 'lib/bridge/index.js';
 const JSSDK_DIR = join(ROOT, 'node_modules/@wecom/jssdk');

@@ -1,5 +1,7 @@
-import { css, html, nothing, type CSSResultGroup, type TemplateResult } from 'lit';
-import { JuziActionElement } from './action-element.js';
+import { css, html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ActionController } from './action-controller.js';
+import { JuziElement } from './juzi-element.js';
 import { buttonStyles, hostStyles } from './styles.js';
 
 const ignore = () => {};
@@ -7,9 +9,10 @@ const ignore = () => {};
 /**
  * An acting element drawn as one native button (so Enter, Space and focus work
  * without any script) with a polite live region beside it: send, open chat, sign in.
- * A subclass names its default `label` and what a click does (`activate`).
+ * Acting itself (one action at a time, `busy`, the outcome) is its `action` controller;
+ * a subclass names its default `label` and what a click does (`activate`).
  */
-export abstract class JuziButtonElement extends JuziActionElement {
+export abstract class JuziButtonElement extends JuziElement {
   static override styles: CSSResultGroup = [
     hostStyles,
     buttonStyles,
@@ -26,7 +29,18 @@ export abstract class JuziButtonElement extends JuziActionElement {
     `,
   ];
 
-  static override shadowRootOptions: ShadowRootInit = { ...JuziActionElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions: ShadowRootInit = { ...JuziElement.shadowRootOptions, delegatesFocus: true };
+
+  /** Stops the element from acting. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** One action at a time, its outcome and the sentence the live region speaks. */
+  protected readonly action = new ActionController(this, (error) => this.describeError(error));
+
+  /** True while the host is working on this element's action (reflected as the `busy` attribute, for CSS). */
+  get busy(): boolean {
+    return this.action.busy;
+  }
 
   // Text edits in the light DOM fire no slotchange; the label's fallback depends on them.
   readonly #observer = new MutationObserver(() => this.requestUpdate());
@@ -47,6 +61,11 @@ export abstract class JuziButtonElement extends JuziActionElement {
     this.#observer.disconnect();
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.toggleAttribute('busy', this.busy);
+  }
+
   override render(): TemplateResult {
     return this.renderButton();
   }
@@ -60,7 +79,7 @@ export abstract class JuziButtonElement extends JuziActionElement {
     return html`<button part="base" class="button" type="button" ?disabled=${this.disabled} aria-busy=${this.busy ? 'true' : 'false'} @click=${this.#handleClick}>${
       this.busy ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>` : nothing
     }<span part="label" class="label"><slot>${label}</slot>${this.#blankLabel() ? label : nothing}</span></button
-    ><span part="status" class="visually-hidden" role="status">${this.announcement}</span>`;
+    ><span part="status" class="visually-hidden" role="status">${this.action.announcement}</span>`;
   }
 
   #handleClick = (): void => void this.activate().catch(ignore);

@@ -1,7 +1,7 @@
 // What the tests of the one-button acting elements (send, open chat) look at.
 import { fixture, oneEvent, waitUntil, type html } from '@open-wc/testing';
 import type { JuziEventMap } from '../../src/events.js';
-import type { JuziActionElement } from '../../src/internal/action-element.js';
+import type { LitElement } from 'lit';
 
 /** oneEvent, typed by the juzi event map. */
 export const once = <K extends keyof JuziEventMap>(target: EventTarget, name: K) =>
@@ -31,7 +31,7 @@ export const within = <E extends Element>(parent: HTMLElement, template: ReturnT
   fixture<E>(template, { parentNode: parent });
 
 /** Settles once the element has drawn its outcome and is ready for the next click. */
-export async function settled(el: JuziActionElement): Promise<void> {
+export async function settled(el: LitElement & { readonly busy: boolean }): Promise<void> {
   await waitUntil(() => !el.busy, 'still busy');
   await el.updateComplete;
 }

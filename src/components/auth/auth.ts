@@ -110,6 +110,14 @@ export class JuziAuth extends JuziButtonElement {
   /** The last failure, shown until the next attempt succeeds. */
   @state() private failure?: JuziError;
 
+  /** Set once the page is on its way to the region: signing in until it unloads. */
+  #leaving = false;
+
+  /** True while signing in, until the page has left for the region (reflected as the `busy` attribute, for CSS). */
+  override get busy(): boolean {
+    return super.busy || this.#leaving;
+  }
+
   /** What the element shows: `signed-out`, `signing-in`, `signed-in` or `error`. */
   get status(): AuthStatus {
     return this.busy ? 'signing-in' : this.user ? 'signed-in' : this.failure ? 'error' : 'signed-out';
@@ -121,8 +129,7 @@ export class JuziAuth extends JuziButtonElement {
    * with the JuziError that `juzi-error` reported.
    */
   signIn(): Promise<UserInfo | undefined> {
-    // Busy with nothing pending: the page is on its way to the region.
-    if (this.disabled || (this.busy && !this.pending)) return Promise.resolve(undefined);
+    if (this.disabled || this.#leaving) return Promise.resolve(undefined);
     return this.#attempt(
       this.mode === 'sidebar'
         ? async () => this.#exchange((await this.activeBridge.sidebarAuth()).code)
@@ -201,23 +208,22 @@ export class JuziAuth extends JuziButtonElement {
     );
   }
 
-  /** Runs one attempt through `exclusive`: a user signs in; none means the page is leaving for the region. */
+  /** Runs one attempt as the element's action: a user signs in; none means the page is leaving for the region. */
   #attempt(work: () => Promise<UserInfo | void>): Promise<UserInfo | undefined> {
     const t = this.t;
-    return this.exclusive(work, {
-      done: t.redirecting,
+    return this.action.run<UserInfo | void, UserInfo | undefined>(work, {
       failed: t.signInFailed,
+      done: (user) => (user ? t.signedInAs(user.name || user.userId) : t.redirecting),
       then: (user) => {
         if (!user) {
-          this.busy = true; // until the page unloads
+          this.#leaving = true;
           return undefined;
         }
         this.failure = undefined;
         this.user = user;
-        this.announcement = t.signedInAs(user.name || user.userId);
-        this.emit(new JuziAuthSuccessEvent({ user }));
         return user;
       },
+      event: (user) => (user ? new JuziAuthSuccessEvent({ user }) : undefined),
     }).catch((error: JuziError) => {
       this.failure = error;
       throw error;

@@ -1,8 +1,8 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { isHttpUrl } from '../../bridge/schemas.js';
 import { JuziPreviewEvent } from '../../events.js';
-import { JuziActionElement } from '../../internal/action-element.js';
+import { ActionController } from '../../internal/action-controller.js';
 import { JuziElement } from '../../internal/juzi-element.js';
 import { imagePreviewStyles } from './image-preview.styles.js';
 
@@ -38,8 +38,18 @@ const toUrlList = (value: unknown): string[] => [value].flat().join(' ').split(/
  * @fires juzi-preview - The host's previewer opened. Detail `{ urls, current }`.
  * @fires juzi-error - The preview failed (bad URL, no host, host refused, timeout). Detail `{ error }`.
  */
-export class JuziImagePreview extends JuziActionElement {
+export class JuziImagePreview extends JuziElement {
   static override styles = [JuziElement.styles, imagePreviewStyles];
+
+  /** Stops the element from acting. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  readonly #action = new ActionController(this, (error) => this.describeError(error));
+
+  /** True while the host opens the previewer (reflected as the `busy` attribute, for CSS). */
+  get busy(): boolean {
+    return this.#action.busy;
+  }
 
   /** The images to preview, whitespace-separated in the attribute; when empty, the slotted `<img>`s are used. */
   @property({ converter: toUrlList }) urls: string[] = [];
@@ -60,13 +70,17 @@ export class JuziImagePreview extends JuziActionElement {
     const urls = this.#images.map((image) => image.url);
     const current = urls[index];
     if (current === undefined) return;
-    this.exclusive(() => this.activeBridge.previewImage({ urls, current }), {
-      done: '',
+    this.#action.run(() => this.activeBridge.previewImage({ urls, current }), {
       failed: this.t.previewFailed,
-      then: () => this.emit(new JuziPreviewEvent({ urls, current })),
+      event: () => new JuziPreviewEvent({ urls, current }),
     }).catch(() => {
       // juzi-error has told the page; the click has no one else to tell.
     });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.toggleAttribute('busy', this.busy);
   }
 
   protected override render() {
@@ -83,7 +97,7 @@ export class JuziImagePreview extends JuziActionElement {
     return html`
       <ul part="base" role="list" ?hidden=${!images.length}>${images.map(thumbnail)}</ul>
       <div hidden><slot @slotchange=${() => this.requestUpdate()}></slot></div>
-      <div part="status" role="status">${this.announcement}</div>
+      <div part="status" role="status">${this.#action.announcement}</div>
     `;
   }
 }

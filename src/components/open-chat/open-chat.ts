@@ -57,16 +57,14 @@ export class JuziOpenChat extends JuziButtonElement {
     const params: OpenEnterpriseChatParams = { userIds };
     if (externalUserIds.length) params.externalUserIds = externalUserIds;
     if (chatId) params.chatId = chatId;
-    return this.exclusive(() => this.activeBridge.openEnterpriseChat(params), {
+    const detail: JuziChatOpenedDetail = { userIds, externalUserIds };
+    if (chatId) detail.chatId = chatId;
+    return this.action.run(() => this.activeBridge.openEnterpriseChat(params), {
       done: this.t.opened,
       failed: this.t.openFailed,
-      then: () => {
-        const detail: JuziChatOpenedDetail = { userIds, externalUserIds };
-        if (chatId) detail.chatId = chatId;
-        this.emit(new JuziChatOpenedEvent(detail));
-        return true;
-      },
-    });
+      event: () => new JuziChatOpenedEvent(detail),
+      then: () => true,
+    }) as Promise<boolean>;
   }
 
   protected override get label(): string {

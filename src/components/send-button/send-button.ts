@@ -90,19 +90,17 @@ export class JuziSendButton extends JuziButtonElement {
    */
   send(): Promise<boolean> {
     if (this.disabled) return Promise.resolve(false);
-    if (this.pending) return this.pending as Promise<boolean>;
+    if (this.action.pending) return this.action.pending as Promise<boolean>;
     // Read at each send, so attributes changed after an earlier send are honoured.
     const message = this.message ?? this.#messageFromAttributes();
     if (this.emit(new JuziBeforeSendEvent({ message })).defaultPrevented) return Promise.resolve(false);
-    return this.exclusive(() => this.activeBridge.sendChatMessage(message), {
+    return this.action.run(() => this.activeBridge.sendChatMessage(message), {
       done: this.t.sent,
       failed: this.t.sendFailed,
       errorDetail: { message },
-      then: () => {
-        this.emit(new JuziSentEvent({ message }));
-        return true;
-      },
-    });
+      event: () => new JuziSentEvent({ message }),
+      then: () => true,
+    }) as Promise<boolean>;
   }
 
   protected override get label(): string {
