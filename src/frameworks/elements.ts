@@ -10,20 +10,20 @@ import type { JuziAuthSuccessEvent, JuziBeforeSendEvent, JuziChatChangeEvent, Ju
 
 /** The properties a page may set on each tag. */
 export interface JuziElementProps {
-  'juzi-auth': Pick<JuziAuth, 'regionUrl' | 'redirectUri' | 'exchangeUrl' | 'mode' | 'auto' | 'user' | 'navigate' | 'fetch' | 'disabled' | 'busy' | 'bridge'>;
+  'juzi-auth': Pick<JuziAuth, 'regionUrl' | 'redirectUri' | 'exchangeUrl' | 'mode' | 'auto' | 'user' | 'navigate' | 'fetch' | 'disabled' | 'bridge'>;
   'juzi-chat-info': Pick<JuziChatInfo, 'fields' | 'bridge'>;
-  'juzi-image-preview': Pick<JuziImagePreview, 'urls' | 'disabled' | 'busy' | 'bridge'>;
-  'juzi-open-chat': Pick<JuziOpenChat, 'userIds' | 'externalUserIds' | 'chatId' | 'disabled' | 'busy' | 'bridge'>;
-  'juzi-send-button': Pick<JuziSendButton, 'msgtype' | 'content' | 'url' | 'link' | 'desc' | 'imgUrl' | 'appid' | 'page' | 'iconUrl' | 'officialAccountId' | 'message' | 'disabled' | 'busy' | 'bridge'>;
+  'juzi-image-preview': Pick<JuziImagePreview, 'disabled' | 'urls' | 'bridge'>;
+  'juzi-open-chat': Pick<JuziOpenChat, 'userIds' | 'externalUserIds' | 'chatId' | 'disabled' | 'bridge'>;
+  'juzi-send-button': Pick<JuziSendButton, 'msgtype' | 'content' | 'url' | 'link' | 'desc' | 'imgUrl' | 'appid' | 'page' | 'iconUrl' | 'officialAccountId' | 'message' | 'disabled' | 'bridge'>;
 }
 
 /** Each tag's attributes, typed from the property each one sets (an attribute without one is text). */
 export interface JuziElementAttributes {
-  'juzi-auth': { 'region-url': JuziAuth['regionUrl']; 'redirect-uri': JuziAuth['redirectUri']; 'exchange-url': JuziAuth['exchangeUrl']; mode: JuziAuth['mode']; auto: JuziAuth['auto']; disabled: JuziAuth['disabled']; busy: JuziAuth['busy'] };
+  'juzi-auth': { 'region-url': JuziAuth['regionUrl']; 'redirect-uri': JuziAuth['redirectUri']; 'exchange-url': JuziAuth['exchangeUrl']; mode: JuziAuth['mode']; auto: JuziAuth['auto']; disabled: JuziAuth['disabled'] };
   'juzi-chat-info': { fields: JuziChatInfo['fields'] };
-  'juzi-image-preview': { urls: JuziImagePreview['urls']; disabled: JuziImagePreview['disabled']; busy: JuziImagePreview['busy'] };
-  'juzi-open-chat': { 'user-ids': JuziOpenChat['userIds']; 'external-user-ids': JuziOpenChat['externalUserIds']; 'chat-id': JuziOpenChat['chatId']; disabled: JuziOpenChat['disabled']; busy: JuziOpenChat['busy'] };
-  'juzi-send-button': { title: string; msgtype: JuziSendButton['msgtype']; content: JuziSendButton['content']; url: JuziSendButton['url']; link: JuziSendButton['link']; desc: JuziSendButton['desc']; 'img-url': JuziSendButton['imgUrl']; appid: JuziSendButton['appid']; page: JuziSendButton['page']; 'icon-url': JuziSendButton['iconUrl']; 'official-account-id': JuziSendButton['officialAccountId']; disabled: JuziSendButton['disabled']; busy: JuziSendButton['busy'] };
+  'juzi-image-preview': { disabled: JuziImagePreview['disabled']; urls: JuziImagePreview['urls'] };
+  'juzi-open-chat': { 'user-ids': JuziOpenChat['userIds']; 'external-user-ids': JuziOpenChat['externalUserIds']; 'chat-id': JuziOpenChat['chatId']; disabled: JuziOpenChat['disabled'] };
+  'juzi-send-button': { title: string; msgtype: JuziSendButton['msgtype']; content: JuziSendButton['content']; url: JuziSendButton['url']; link: JuziSendButton['link']; desc: JuziSendButton['desc']; 'img-url': JuziSendButton['imgUrl']; appid: JuziSendButton['appid']; page: JuziSendButton['page']; 'icon-url': JuziSendButton['iconUrl']; 'official-account-id': JuziSendButton['officialAccountId']; disabled: JuziSendButton['disabled'] };
 }
 
 /** The `juzi-*` events each tag fires. */
