@@ -6,8 +6,7 @@
 //   Vue 3.5 + vue-tsc:    GlobalComponents typings, a template ref typed as the element
 // Each project also holds deliberate mistakes that must be refused (`@ts-expect-error`,
 // `@vue-expect-error`). Needs the npm registry (or a warm npm cache). Exits 1 on any failure.
-import { execFile, execFileSync } from 'node:child_process';
-import { promisify } from 'node:util';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -20,18 +19,22 @@ const work = mkdtempSync(join(tmpdir(), 'juzi-consumer-'));
 const keep = process.argv.includes('--keep');
 const sh = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
 
-function project(name, dependencies, files) {
+/** The dependencies of every project: one install at the top serves both folders. */
+const dependencies = {};
+function project(name, deps, files) {
   const dir = join(work, name);
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     writeFileSync(join(dir, file), text);
   }
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true, type: 'module', dependencies }, null, 2));
+  Object.assign(dependencies, deps);
   return dir;
 }
+const step = (what) => console.log(`\n== ${what} (${Math.round((Date.now() - started) / 1000)} s)`);
 
 const started = Date.now();
 try {
+  step('npm pack');
   const [{ filename }] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
   const tarball = join(work, filename);
   const common = { 'juzi-elements': `file:${tarball}`, typescript: pinned('typescript'), vite: pinned('vite') };
@@ -113,15 +116,18 @@ const onSent = (e: CustomEvent<{ message: unknown }>) => console.log(e.detail.me
     },
   );
 
-  // Both installs at once: most of the time is the network.
-  const install = (cwd) => promisify(execFile)('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd });
-  await Promise.all([install(react), install(vue)]);
-  console.log('\n== React 19 + TypeScript: tsc, vite build');
-  sh(join(react, 'node_modules/.bin/tsc'), ['-p', '.'], react);
-  sh(join(react, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], react);
-  console.log('\n== Vue 3.5 + vue-tsc: vue-tsc, vite build');
-  sh(join(vue, 'node_modules/.bin/vue-tsc'), ['-p', '.'], vue);
-  sh(join(vue, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], vue);
+  writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'consumers', private: true, type: 'module', dependencies }, null, 2));
+  step('npm install');
+  sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], work);
+  const bin = (name) => join(work, 'node_modules/.bin', name);
+  step('React 19 + TypeScript: tsc');
+  sh(bin('tsc'), ['-p', '.'], react);
+  step('React 19 + TypeScript: vite build');
+  sh(bin('vite'), ['build', '--logLevel', 'warn'], react);
+  step('Vue 3.5 + vue-tsc: vue-tsc');
+  sh(bin('vue-tsc'), ['-p', '.'], vue);
+  step('Vue 3.5 + vue-tsc: vite build');
+  sh(bin('vite'), ['build', '--logLevel', 'warn'], vue);
   console.log(`\nConsumer projects type-check and build (${Math.round((Date.now() - started) / 1000)} s).`);
 } finally {
   if (keep) console.log(`kept ${work}`);
