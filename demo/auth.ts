@@ -29,8 +29,10 @@ $('sidebar-fail').addEventListener('click', () => {
   $('sidebar-fail-state').textContent = failing ? 'on' : 'off';
 });
 
-// A callback this tab never asked for: the element refuses it with state-mismatch.
+// A sign-in is pending in this tab, but the callback carries another state: state-mismatch.
+// (Without a pending sign-in the element would leave the callback to the page.)
 $('forged').addEventListener('click', () => {
+  sessionStorage.setItem(STATE_STORAGE_KEY, `demo${Date.now()}`);
   location.assign(`?code=${'0'.repeat(32)}&state=forged`);
 });
 

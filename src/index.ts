@@ -19,3 +19,5 @@ export { JuziImagePreview } from './components/image-preview/image-preview.js';
 export { JuziAuth, type AuthMode, type AuthStatus } from './components/auth/auth.js';
 export { createAuthorizeUrl, createState, fetchUserInfo, readAuthCallback } from './oauth/index.js';
 export type { AuthCallback, AuthorizeUrlOptions, FetchUserInfoOptions, UserInfo } from './oauth/index.js';
+export { finishSignIn, startSignIn } from './oauth/index.js';
+export type { StartSignInOptions } from './oauth/index.js';

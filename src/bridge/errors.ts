@@ -20,8 +20,10 @@ export type JuziErrorCode =
   | 'unknown'
   /** OAuth: the callback's `state` is not the one we sent. */
   | 'state-mismatch'
-  /** OAuth: the request never got an HTTP answer. */
-  | 'network';
+  /** OAuth: the request never got an HTTP answer (or none within its timeout). */
+  | 'network'
+  /** OAuth: sessionStorage is blocked, so a redirect sign-in cannot keep its `state`. */
+  | 'storage-unavailable';
 
 /** One problem found by a zod check: where (`path`) and what (`message`). */
 export interface JuziIssue {

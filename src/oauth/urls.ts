@@ -19,19 +19,22 @@ export interface AuthCallback {
   state: string;
 }
 
+/** Why an endpoint was refused: the one rule for `regionUrl` and `exchangeUrl`. */
+export const SECURE_URL = 'expected https (http only on localhost)';
+
 /**
- * The region's base URL without trailing slashes (`invalid-params` on `regionUrl`
- * otherwise). A code and the agent's identity travel to it, so plain http is refused
- * except on this machine (the dev server).
+ * True for an https URL, or http on this machine (the dev server). A code and the
+ * agent's identity travel to these endpoints, so plain http elsewhere is refused.
  */
+export function isSecureEndpoint(url: URL | undefined): url is URL {
+  return url?.protocol === 'https:' || (url?.protocol === 'http:' && /^(localhost|127\.0\.0\.1|\[::1\])$/.test(url.hostname));
+}
+
+/** The region's base URL without trailing slashes (`invalid-params` on `regionUrl` otherwise). */
 export function regionBase(regionUrl: string): string {
   const url = toUrl(regionUrl);
-  check(
-    url?.protocol === 'https:' || (url?.protocol === 'http:' && /^(localhost|127\.0\.0\.1|\[::1\])$/.test(url.hostname)),
-    'regionUrl',
-    'expected https (http only on localhost)',
-  );
-  return url!.origin + url!.pathname.replace(/\/+$/, '');
+  check(isSecureEndpoint(url), 'regionUrl', SECURE_URL);
+  return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
 /**

@@ -9,7 +9,7 @@ import { seedUserInfo } from '../../src/dev/region-server.js';
 import type { JuziEventMap } from '../../src/events.js';
 import { EXCHANGES_KEY } from '../../src/oauth/exchanges.js';
 import { fetchUserInfo, type UserInfo } from '../../src/oauth/index.js';
-import { mount, rejection } from '../helpers.js';
+import { mount, rejection, tick } from '../helpers.js';
 import { button, label, once, settled, spinner, status } from './action-helpers.js';
 
 /** The region stand-in web-test-runner serves (see web-test-runner.config.mjs). */
@@ -66,6 +66,28 @@ function comeBack(url: string, keptState?: string): void {
   if (keptState !== undefined) sessionStorage.setItem(STATE_STORAGE_KEY, keptState);
 }
 
+/** Makes `document.visibilityState` what the test says; `set` changes it and fires visibilitychange. */
+function pageVisibility(initial: DocumentVisibilityState) {
+  let value = initial;
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => value });
+  return {
+    set(next: DocumentVisibilityState) {
+      value = next;
+      document.dispatchEvent(new Event('visibilitychange'));
+    },
+  };
+}
+
+/** Records every `juzi-error` that reaches the document until the test ends. */
+function errorsSeen() {
+  const seen: string[] = [];
+  const on = (event: JuziEventMap['juzi-error']) => seen.push(event.detail.error.code);
+  document.addEventListener('juzi-error', on);
+  stopListening.push(() => document.removeEventListener('juzi-error', on));
+  return seen;
+}
+const stopListening: (() => void)[] = [];
+
 /** Resolves with the first `count` events of `name` that reach the document. */
 function collect<K extends keyof JuziEventMap>(name: K, count: number): Promise<JuziEventMap[K][]> {
   const seen: JuziEventMap[K][] = [];
@@ -91,6 +113,8 @@ describe('<juzi-auth>', () => {
 
   afterEach(() => {
     sinon.restore();
+    delete (document as { visibilityState?: unknown }).visibilityState;
+    stopListening.splice(0).forEach((stop) => stop());
     history.replaceState(homeState, '', home);
     sessionStorage.removeItem(STATE_STORAGE_KEY);
     delete (globalThis as Record<symbol, unknown>)[EXCHANGES_KEY];
@@ -137,7 +161,7 @@ describe('<juzi-auth>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('signs in with Enter, and announces who signed in', async () => {
+    it('signs in with Enter, moves focus to the signed-in view, and announces who signed in', async () => {
       const { fetch } = regionAnswering(seedAnswer);
       const el = await fixture<JuziAuth>(
         html`<juzi-auth mode="sidebar" region-url=${region} .bridge=${bridge} .fetch=${fetch}></juzi-auth>`,
@@ -149,6 +173,8 @@ describe('<juzi-auth>', () => {
       await el.updateComplete;
       expect(shown(button(el))).to.be.false;
       expect(shown(part(el, 'user'))).to.be.true;
+      // Compared by name: chai's message for a failed element comparison can hang the runner.
+      expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('user');
       expect(status(el).textContent!.trim()).to.equal('已登录：句子');
     });
   });
@@ -378,13 +404,36 @@ describe('<juzi-auth>', () => {
       expect(status(el).textContent!.trim()).to.equal('登录失败：登录校验失败，请重新登录。');
     });
 
-    it('refuses a callback this tab never asked for (no state kept) as state-mismatch', async () => {
-      comeBack(callbackUrl('C1', 'S1'));
+    it('leaves a callback this tab never started (no state kept) to the page: URL kept, nothing reported', async () => {
+      // WeCom's own OAuth returns to the page with code and state too.
+      const theirs = callbackUrl('WECOM-CODE', 'their-state');
+      comeBack(theirs);
+      const errors = errorsSeen();
       const { fetch } = regionAnswering(seedAnswer);
-      const failed = once(document, 'juzi-error');
-      await fixture<JuziAuth>(html`<juzi-auth region-url=${region} .fetch=${fetch}></juzi-auth>`);
-      expect((await failed).detail.error.code).to.equal('state-mismatch');
+      const el = await fixture<JuziAuth>(html`<juzi-auth region-url=${region} .fetch=${fetch}></juzi-auth>`);
+      await tick(50);
+      expect(location.href).to.equal(theirs);
+      expect(errors).to.deep.equal([]);
       expect(fetch.called).to.be.false;
+      expect(el.status).to.equal('signed-out');
+      expect(label(el)).to.equal('登录');
+    });
+
+    it('still signs in after leaving a foreign callback alone, and then takes only its own', async () => {
+      comeBack(callbackUrl('WECOM-CODE', 'their-state'));
+      const { navigate, left } = leaving();
+      const el = await fixture<JuziAuth>(html`<juzi-auth region-url=${region} .navigate=${navigate}></juzi-auth>`);
+      button(el).click();
+      const state = (await left).searchParams.get('state')!;
+      expect(sessionStorage.getItem(STATE_STORAGE_KEY)).to.equal(state);
+      el.remove();
+
+      comeBack(callbackUrl('MINE', state));
+      const { fetch, asked } = regionAnswering(seedAnswer);
+      const success = once(document, 'juzi-auth-success');
+      await fixture<JuziAuth>(html`<juzi-auth region-url=${region} .fetch=${fetch}></juzi-auth>`);
+      await success;
+      expect(asked()).to.deep.equal([`${region}/api/v1/oauth/getUserInfo?code=MINE`]);
     });
 
     it('reports an expired code, then retries with a fresh sign-in', async () => {
@@ -454,6 +503,117 @@ describe('<juzi-auth>', () => {
       await el.updateComplete;
       expect(el.status).to.equal('signed-in');
       expect(part(el, 'error')).to.be.null;
+    });
+  });
+
+  describe('navigations that return', () => {
+    it('is signed-out again when navigate() returns and the page is still visible 3 s later', async () => {
+      pageVisibility('visible');
+      const { navigate, urls } = leaving();
+      const el = await fixture<JuziAuth>(html`<juzi-auth region-url=${region} .navigate=${navigate}></juzi-auth>`);
+      const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      expect(await el.signIn()).to.equal(undefined);
+      await el.updateComplete;
+      expect(el.status).to.equal('signing-in');
+      await clock.tickAsync(2999);
+      await el.updateComplete;
+      expect(el.status).to.equal('signing-in');
+      expect(await el.signIn()).to.equal(undefined); // still on its way: no second trip
+      await clock.tickAsync(1);
+      await el.updateComplete;
+      expect(el.status).to.equal('signed-out');
+      expect(el.busy).to.be.false;
+      expect(spinner(el)).to.be.null;
+      expect(label(el)).to.equal('登录');
+      clock.restore();
+
+      button(el).click(); // and the agent can start again
+      await el.updateComplete;
+      expect(urls).to.have.length(2);
+      expect(new URL(urls[1]!).searchParams.get('state')).to.equal(sessionStorage.getItem(STATE_STORAGE_KEY));
+    });
+
+    it('waits while the page is hidden (opened elsewhere), and is signed-out again once it is seen', async () => {
+      const page = pageVisibility('visible');
+      const el = await fixture<JuziAuth>(html`<juzi-auth region-url=${region} .navigate=${() => page.set('hidden')}></juzi-auth>`);
+      const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      await el.signIn();
+      await clock.tickAsync(10_000);
+      await el.updateComplete;
+      expect(el.status).to.equal('signing-in');
+      clock.restore();
+      page.set('visible');
+      await el.updateComplete;
+      expect(el.status).to.equal('signed-out');
+    });
+
+    it('is signed-out again after a blocked navigation (navigate returns, nothing happens)', async () => {
+      pageVisibility('visible');
+      const blocked = sinon.fake(); // e.g. a popup blocker swallowing window.open
+      const el = await fixture<JuziAuth>(html`<juzi-auth region-url=${region} .navigate=${blocked}></juzi-auth>`);
+      const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      button(el).click();
+      await clock.tickAsync(3000);
+      await el.updateComplete;
+      expect(blocked.callCount).to.equal(1);
+      expect(el.getAttribute('status')).to.equal('signed-out');
+      expect(button(el).getAttribute('aria-busy')).to.equal('false');
+    });
+
+    it('resets on a back-forward-cache restore (Back from the region)', async () => {
+      pageVisibility('hidden'); // as a page leaving is
+      const el = await fixture<JuziAuth>(html`<juzi-auth region-url=${region} .navigate=${() => {}}></juzi-auth>`);
+      await el.signIn();
+      await el.updateComplete;
+      expect(el.status).to.equal('signing-in');
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      await el.updateComplete;
+      expect(el.status).to.equal('signed-out');
+      expect(label(el)).to.equal('登录');
+    });
+
+    it('ignores a pageshow that is not a restore, and one when it is not on its way', async () => {
+      pageVisibility('hidden');
+      const el = await fixture<JuziAuth>(html`<juzi-auth region-url=${region} .navigate=${() => {}}></juzi-auth>`);
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      await el.signIn();
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
+      await el.updateComplete;
+      expect(el.status).to.equal('signing-in');
+    });
+  });
+
+  describe('after sign-in', () => {
+    it('leaves focus where the agent is typing', async () => {
+      const { fetch } = regionAnswering(seedAnswer);
+      const wrapper = await mount(
+        html`<input aria-label="note" /><juzi-auth mode="sidebar" region-url=${region} .bridge=${bridge} .fetch=${fetch}></juzi-auth>`,
+      );
+      const input = wrapper.querySelector('input')!;
+      const el = wrapper.querySelector('juzi-auth')!;
+      input.focus();
+      await el.signIn();
+      await el.updateComplete;
+      expect(document.activeElement?.getAttribute('aria-label')).to.equal('note');
+    });
+
+    it('gives up an exchange that has not answered in 10 s: network, and a retry', async () => {
+      const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      comeBack(callbackUrl('C9', 'S9'), 'S9');
+      const silent = sinon.fake(() => new Promise<Response>(() => {}));
+      const failed = once(document, 'juzi-error');
+      const el = await fixture<JuziAuth>(html`<juzi-auth region-url=${region} .fetch=${silent}></juzi-auth>`);
+      await clock.tickAsync(9_999);
+      await el.updateComplete;
+      expect(el.status).to.equal('signing-in');
+      await clock.tickAsync(1);
+      const { error } = (await failed).detail;
+      expect(error).to.include({ code: 'network', api: 'oauth' });
+      expect(error.message).to.contain('no answer within 10000 ms');
+      await el.updateComplete;
+      expect(el.status).to.equal('error');
+      expect(label(el)).to.equal('重试');
+      expect(silent.callCount).to.equal(1);
     });
   });
 
@@ -573,7 +733,7 @@ describe('<juzi-auth>', () => {
       const failed = once(el, 'juzi-error');
       button(el).click();
       const { error } = (await failed).detail;
-      expect(error).to.include({ code: 'unavailable', api: 'oauth' });
+      expect(error).to.include({ code: 'storage-unavailable', api: 'oauth' });
       expect(error.message).to.contain('sessionStorage');
       expect(urls).to.deep.equal([]);
       await settled(el);
@@ -582,15 +742,54 @@ describe('<juzi-auth>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('reports sessionStorage blocked on the way back, still clears the address bar, and does not exchange', async () => {
-      comeBack(callbackUrl('C6', 'S6'), 'S6');
+    it('takes a callback for the page’s own when sessionStorage is blocked (no sign-in could have started here)', async () => {
+      const back = callbackUrl('C6', 'S6');
+      comeBack(back, 'S6');
       sinon.stub(Storage.prototype, 'getItem').throws(new DOMException('The operation is insecure.', 'SecurityError'));
+      const errors = errorsSeen();
+      const { fetch } = regionAnswering(seedAnswer);
+      const el = await fixture<JuziAuth>(html`<juzi-auth region-url=${region} .fetch=${fetch}></juzi-auth>`);
+      await tick(50);
+      expect(location.href).to.equal(back);
+      expect(errors).to.deep.equal([]);
+      expect(fetch.called).to.be.false;
+      expect(el.status).to.equal('signed-out');
+    });
+
+    it('names the blocked storage in English too, saying what to do', async () => {
+      sinon.stub(Storage.prototype, 'setItem').throws(new DOMException('insecure', 'SecurityError'));
+      const el = await fixture<JuziAuth>(html`<juzi-auth region-url=${region} lang="en" .navigate=${() => {}}></juzi-auth>`);
+      expect((await rejection(el.signIn())).code).to.equal('storage-unavailable');
+      await el.updateComplete;
+      expect(part(el, 'error')!.textContent).to.equal(
+        'The browser blocks session data (private mode?), so sign-in cannot be made safe.',
+      );
+    });
+
+    it('refuses an http exchange-url on another host before leaving, keeping no state', async () => {
+      const { navigate, urls } = leaving();
+      const el = await fixture<JuziAuth>(
+        html`<juzi-auth region-url=${region} exchange-url="http://exchange.example/login" .navigate=${navigate}></juzi-auth>`,
+      );
+      const error = await rejection(el.signIn());
+      expect(error).to.include({ code: 'invalid-params', api: 'oauth' });
+      expect(error.issues!.map((i) => i.path.join('.'))).to.deep.equal(['exchangeUrl']);
+      expect(urls).to.deep.equal([]);
+      expect(sessionStorage.getItem(STATE_STORAGE_KEY)).to.equal(null);
+    });
+
+    it('refuses an http exchange-url on another host on the way back, sending the code nowhere', async () => {
+      comeBack(callbackUrl('C8', 'S8'), 'S8');
       const { fetch } = regionAnswering(seedAnswer);
       const failed = once(document, 'juzi-error');
-      await fixture<JuziAuth>(html`<juzi-auth region-url=${region} .fetch=${fetch}></juzi-auth>`);
-      expect((await failed).detail.error).to.include({ code: 'unavailable', api: 'oauth' });
-      expect(location.href).to.equal(home);
+      await fixture<JuziAuth>(
+        html`<juzi-auth region-url=${region} exchange-url="http://exchange.example/login" .fetch=${fetch}></juzi-auth>`,
+      );
+      const { error } = (await failed).detail;
+      expect(error).to.include({ code: 'invalid-params', api: 'oauth' });
+      expect(error.issues!.map((i) => i.path.join('.'))).to.deep.equal(['exchangeUrl']);
       expect(fetch.called).to.be.false;
+      expect(location.href).to.equal(home);
     });
 
     it('signs in without sessionStorage in sidebar mode, which needs no state', async () => {

@@ -10,11 +10,15 @@ import {
   createAuthorizeUrl,
   createState,
   fetchUserInfo,
+  finishSignIn,
   isJuziError,
   JuziError,
   readAuthCallback,
+  startSignIn,
+  STATE_STORAGE_KEY,
   type JuziErrorCode,
 } from '../../src/oauth/index.js';
+import { EXCHANGES_KEY } from '../../src/oauth/exchanges.js';
 
 /** The JuziError `run` rejects or throws with. */
 async function failure(run: () => unknown): Promise<JuziError> {
@@ -366,6 +370,28 @@ describe('juzi-elements/oauth on Node', () => {
       assert.equal(await other.text(), 'not the region');
     });
 
+    it('gives up on a region that never answers after `timeout` ms, as network, and drops the request', async () => {
+      let dropped!: () => void;
+      const droppedRequest = new Promise<void>((resolve) => (dropped = resolve));
+      const silent = createServer((req) => req.socket.on('close', dropped));
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      const started = Date.now();
+      try {
+        const error = await failure(() =>
+          fetchUserInfo('C', { regionUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, timeout: 200 }),
+        );
+        assert.equal(error.code, 'network');
+        assert.equal(error.message, 'oauth: network (no answer within 200 ms)');
+        assert.ok(Date.now() - started < 2000);
+        // Aborted, not left hanging.
+        const leftOpen = new Promise((_resolve, reject) => setTimeout(() => reject(new Error('the request was left open')), 2000).unref());
+        await Promise.race([droppedRequest, leftOpen]);
+      } finally {
+        silent.closeAllConnections();
+        await new Promise<void>((resolve) => silent.close(() => resolve()));
+      }
+    });
+
     it('reports a closed server as network', async () => {
       const closed = createServer();
       await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
@@ -373,5 +399,127 @@ describe('juzi-elements/oauth on Node', () => {
       await new Promise<void>((resolve) => closed.close(() => resolve()));
       assert.equal((await failure(() => fetchUserInfo('C', { regionUrl: `http://127.0.0.1:${port}` }))).code, 'network');
     });
+  });
+});
+
+/** Stands in for a browser page at `href`: location, history and sessionStorage on globalThis. */
+function installPage(href: string, storage: Map<string, string> | 'blocked' = new Map()) {
+  let current = new URL(href);
+  const page = globalThis as Record<string, unknown>;
+  page.location = {
+    get href() {
+      return current.href;
+    },
+    get origin() {
+      return current.origin;
+    },
+  };
+  page.history = { state: null, replaceState: (_state: unknown, _title: string, url: string | URL) => (current = new URL(url, current)) };
+  page.sessionStorage =
+    storage === 'blocked'
+      ? new Proxy({}, { get: () => () => { throw new Error('SecurityError'); } })
+      : {
+          getItem: (key: string) => storage.get(key) ?? null,
+          setItem: (key: string, value: string) => void storage.set(key, value),
+          removeItem: (key: string) => void storage.delete(key),
+        };
+  return {
+    get href() {
+      return current.href;
+    },
+    remove() {
+      for (const key of ['location', 'history', 'sessionStorage']) delete page[key];
+      delete (globalThis as Record<symbol, unknown>)[EXCHANGES_KEY];
+    },
+  };
+}
+
+describe('startSignIn and finishSignIn on Node (no page)', () => {
+  it('refuses startSignIn without a redirectUri, and without sessionStorage', async () => {
+    assert.equal((await failure(() => startSignIn({ regionUrl: 'https://hub.juzibot.com' }))).code, 'invalid-params');
+    const error = await failure(() => startSignIn({ regionUrl: 'https://hub.juzibot.com', redirectUri: 'https://p.example/' }));
+    assert.equal(error.code, 'storage-unavailable');
+    assert.equal(error.api, 'oauth');
+  });
+
+  it('answers null from finishSignIn where there is no page', () => {
+    assert.equal(finishSignIn({ regionUrl: 'https://hub.juzibot.com' }), null);
+  });
+});
+
+describe('startSignIn and finishSignIn with a page stand-in', () => {
+  let page: ReturnType<typeof installPage> | undefined;
+  const seedFetch = answering(seedJson);
+
+  after(() => page?.remove());
+
+  const at = (href: string, storage?: Map<string, string> | 'blocked') => {
+    page?.remove();
+    page = installPage(href, storage);
+    return page;
+  };
+
+  it('keeps the state, then takes only its own callback, cleaning the address bar before the one exchange', async () => {
+    const storage = new Map<string, string>();
+    at('https://page.example/sidebar?tab=a#top', storage);
+    const url = new URL(startSignIn({ regionUrl: 'https://hub.juzibot.com' }));
+    assert.equal(url.searchParams.get('redirect_uri'), 'https://page.example/sidebar?tab=a');
+    const state = url.searchParams.get('state')!;
+    assert.equal(storage.get(STATE_STORAGE_KEY), state);
+
+    const back = at(`https://page.example/sidebar?tab=a&code=C1&state=${state}`, storage);
+    const { fetch, urls } = answering(seedJson);
+    const signedIn = finishSignIn({ regionUrl: 'https://hub.juzibot.com', fetch });
+    assert.equal(back.href, 'https://page.example/sidebar?tab=a');
+    assert.equal(urls.length, 0);
+    assert.equal(finishSignIn({ regionUrl: 'https://hub.juzibot.com', fetch }), signedIn);
+    assert.deepEqual(await signedIn, seedJson.data);
+    assert.deepEqual(urls, ['https://hub.juzibot.com/api/v1/oauth/getUserInfo?code=C1']);
+    assert.equal(storage.has(STATE_STORAGE_KEY), false);
+  });
+
+  it('leaves a callback it did not start alone', () => {
+    const theirs = at('https://page.example/?code=WECOM&state=theirs');
+    assert.equal(finishSignIn({ regionUrl: 'https://hub.juzibot.com', fetch: seedFetch.fetch }), null);
+    assert.equal(theirs.href, 'https://page.example/?code=WECOM&state=theirs');
+  });
+
+  it('leaves it alone too when storage is blocked', () => {
+    const theirs = at('https://page.example/?code=C&state=S', 'blocked');
+    assert.equal(finishSignIn({ regionUrl: 'https://hub.juzibot.com' }), null);
+    assert.equal(theirs.href, 'https://page.example/?code=C&state=S');
+  });
+
+  it('rejects another state with state-mismatch while one is pending, and removes it from the address bar', async () => {
+    const back = at('https://page.example/?code=C&state=FORGED', new Map([[STATE_STORAGE_KEY, 'S1']]));
+    const { fetch, urls } = answering(seedJson);
+    const error = await failure(() => finishSignIn({ regionUrl: 'https://hub.juzibot.com', fetch }));
+    assert.equal(error.code, 'state-mismatch');
+    assert.equal(back.href, 'https://page.example/');
+    assert.deepEqual(urls, []);
+  });
+
+  it('takes a same-origin exchangeUrl on an http page, and refuses http on another host', async () => {
+    at('http://intranet.example/sidebar');
+    const { fetch, urls } = answering(seedJson);
+    await fetchUserInfo('C', { exchangeUrl: '/api/juzi-login', fetch });
+    assert.deepEqual(urls, ['http://intranet.example/api/juzi-login?code=C']);
+    const error = await failure(() => fetchUserInfo('C', { exchangeUrl: 'http://other.example/api/juzi-login', fetch }));
+    assert.equal(error.code, 'invalid-params');
+    assert.deepEqual(error.issues?.map((i) => i.path.join('.')), ['exchangeUrl']);
+    assert.equal(urls.length, 1);
+  });
+});
+
+describe('exchangeUrl on Node', () => {
+  it('follows the region’s rule: https, or http only on localhost', async () => {
+    const { fetch, urls } = answering(seedJson);
+    await fetchUserInfo('C', { exchangeUrl: 'http://127.0.0.1:3000/api/juzi-login', fetch });
+    await fetchUserInfo('C', { exchangeUrl: 'https://page.example/api/juzi-login', fetch });
+    assert.equal(urls.length, 2);
+    const error = await failure(() => fetchUserInfo('C', { exchangeUrl: 'http://page.example/api/juzi-login', fetch }));
+    assert.equal(error.code, 'invalid-params');
+    assert.deepEqual(error.issues?.map((i) => i.path.join('.')), ['exchangeUrl']);
+    assert.equal(urls.length, 2);
   });
 });

@@ -3,11 +3,15 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { seedUserInfo } from '../../src/dev/region-server.js';
+import { EXCHANGES_KEY } from '../../src/oauth/exchanges.js';
 import {
   createAuthorizeUrl,
   createState,
   fetchUserInfo,
+  finishSignIn,
   readAuthCallback,
+  startSignIn,
+  STATE_STORAGE_KEY,
   type JuziErrorCode,
 } from '../../src/oauth/index.js';
 import { rejection } from '../helpers.js';
@@ -128,10 +132,154 @@ describe('juzi-elements/oauth (browser)', () => {
       expect((await rejection(fetchUserInfo('C', { regionUrl: region, fetch }))).code).to.equal('invalid-response');
     });
 
+    it('gives up a request with no answer after `timeout` ms: network, saying so, and aborts it', async () => {
+      let signal: AbortSignal | undefined;
+      const fetch = sinon.fake((_input: RequestInfo | URL, init?: RequestInit) => {
+        signal = init?.signal ?? undefined;
+        return new Promise<Response>(() => {});
+      });
+      const error = await rejection(fetchUserInfo('C', { regionUrl: region, fetch, timeout: 50 }));
+      expect(error).to.include({ code: 'network', api: 'oauth' });
+      expect(error.message).to.equal('oauth: network (no answer within 50 ms)');
+      expect(signal?.aborted).to.be.true;
+    });
+
+    it('waits 10 s by default', async () => {
+      const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const fetch = sinon.fake(() => new Promise<Response>(() => {}));
+      let settled = false;
+      const outcome = rejection(fetchUserInfo('C', { regionUrl: region, fetch })).finally(() => (settled = true));
+      await clock.tickAsync(9_999);
+      expect(settled).to.be.false;
+      await clock.tickAsync(1);
+      expect((await outcome).message).to.contain('no answer within 10000 ms');
+    });
+
+    it('counts a body that never finishes against the timeout too', async () => {
+      const stalled = new Response(new ReadableStream({ start: () => {} }));
+      const fetch = sinon.fake.resolves(stalled);
+      expect((await rejection(fetchUserInfo('C', { regionUrl: region, fetch, timeout: 50 }))).code).to.equal('network');
+    });
+
+    for (const timeout of [0, -1, 1.5, 2 ** 31, Number.NaN]) {
+      it(`refuses a timeout of ${timeout} with invalid-params, sending nothing`, async () => {
+        const fetch = answering({});
+        const error = await rejection(fetchUserInfo('C', { regionUrl: region, fetch, timeout }));
+        expect(error).to.include({ code: 'invalid-params', api: 'oauth' });
+        expect(error.issues!.map((i) => i.path.join('.'))).to.deep.equal(['timeout']);
+        expect(fetch.called).to.be.false;
+      });
+    }
+
+    it('refuses a plain-http exchangeUrl on another host, and takes https anywhere', async () => {
+      const fetch = answering({ errcode: 0, errmsg: '', data: seedUserInfo });
+      const error = await rejection(fetchUserInfo('C', { exchangeUrl: 'http://exchange.example/login', fetch }));
+      expect(error.issues!.map((i) => i.path.join('.'))).to.deep.equal(['exchangeUrl']);
+      expect(fetch.called).to.be.false;
+      await fetchUserInfo('C', { exchangeUrl: 'https://exchange.example/login', fetch });
+      expect(String(fetch.firstCall.args[0])).to.equal('https://exchange.example/login?code=C');
+    });
+
     it('refuses a blank code without a request', async () => {
       const fetch = answering({});
       expect((await rejection(fetchUserInfo('', { regionUrl: region, fetch }))).code).to.equal('invalid-params');
       expect(fetch.called).to.be.false;
     });
+  });
+});
+
+describe('startSignIn and finishSignIn (the redirect flow without the element)', () => {
+  const home = location.href;
+  const homeState: unknown = history.state;
+  const callback = (code: string, state: string) => {
+    const url = new URL(home);
+    url.searchParams.set('code', code);
+    url.searchParams.set('state', state);
+    return url.href;
+  };
+  /** Coming back from the region is a new page load: no exchanges yet, at `url`. */
+  const comeBack = (url: string) => {
+    delete (globalThis as Record<symbol, unknown>)[EXCHANGES_KEY];
+    history.replaceState(null, '', url);
+  };
+
+  afterEach(() => {
+    sinon.restore();
+    history.replaceState(homeState, '', home);
+    sessionStorage.removeItem(STATE_STORAGE_KEY);
+    delete (globalThis as Record<symbol, unknown>)[EXCHANGES_KEY];
+  });
+
+  it('runs the whole sign-in against the region stand-in: the address bar is clean before the one exchange', async () => {
+    const url = startSignIn({ regionUrl: region });
+    const state = new URL(url).searchParams.get('state');
+    expect(sessionStorage.getItem(STATE_STORAGE_KEY)).to.equal(state);
+    const back = await fetch(url); // what the browser does: follow the region back here
+    comeBack(back.url);
+
+    const requests = sinon.spy(window, 'fetch');
+    const signedIn = finishSignIn({ regionUrl: region });
+    expect(location.href).to.equal(home);
+    expect(requests.called).to.be.false; // the exchange starts after replaceState
+    expect(finishSignIn({ regionUrl: region })).to.equal(signedIn); // a second caller joins it
+    expect(await signedIn).to.deep.equal(seedUserInfo);
+    expect(requests.callCount).to.equal(1);
+    expect(sessionStorage.getItem(STATE_STORAGE_KEY)).to.equal(null);
+  });
+
+  it('sends this page back as redirect_uri, without code, state or fragment', () => {
+    history.replaceState(null, '', `${callback('OLD', 'OLD')}&tab=a#part`);
+    const redirect = new URL(new URL(startSignIn({ regionUrl: region })).searchParams.get('redirect_uri')!);
+    expect(redirect.hash).to.equal('');
+    expect([...redirect.searchParams.keys()].filter((k) => k === 'code' || k === 'state')).to.deep.equal([]);
+    expect(redirect.searchParams.get('tab')).to.equal('a');
+  });
+
+  it('answers null for a callback this tab did not start, and leaves the address bar alone', () => {
+    const theirs = callback('WECOM', 'their-state');
+    comeBack(theirs);
+    const requests = sinon.spy(window, 'fetch');
+    expect(finishSignIn({ regionUrl: region })).to.equal(null);
+    expect(location.href).to.equal(theirs);
+    expect(requests.called).to.be.false;
+  });
+
+  it('answers null when this page load is not a callback, keeping the pending state', () => {
+    sessionStorage.setItem(STATE_STORAGE_KEY, 'S1');
+    comeBack(`${home}${home.includes('?') ? '&' : '?'}code=SPRING-SALE`);
+    expect(finishSignIn({ regionUrl: region })).to.equal(null);
+    expect(sessionStorage.getItem(STATE_STORAGE_KEY)).to.equal('S1');
+  });
+
+  it('rejects another state while a sign-in is pending with state-mismatch, cleaning the address bar', async () => {
+    sessionStorage.setItem(STATE_STORAGE_KEY, 'S1');
+    comeBack(callback('C1', 'FORGED'));
+    const fetch = answering({ errcode: 0, errmsg: '', data: seedUserInfo });
+    const outcome = finishSignIn({ regionUrl: region, fetch })!;
+    expect(location.href).to.equal(home);
+    expect(sessionStorage.getItem(STATE_STORAGE_KEY)).to.equal(null);
+    expect(await rejection(outcome)).to.include({ code: 'state-mismatch', api: 'oauth' });
+    expect(fetch.called).to.be.false;
+  });
+
+  it('answers null when sessionStorage cannot be read (no sign-in could have started here)', () => {
+    const theirs = callback('C1', 'S1');
+    comeBack(theirs);
+    sinon.stub(Storage.prototype, 'getItem').throws(new DOMException('insecure', 'SecurityError'));
+    expect(finishSignIn({ regionUrl: region })).to.equal(null);
+    expect(location.href).to.equal(theirs);
+  });
+
+  it('refuses blocked sessionStorage with storage-unavailable', async () => {
+    sinon.stub(Storage.prototype, 'setItem').throws(new DOMException('quota', 'QuotaExceededError'));
+    const error = await rejection(attempt(() => startSignIn({ regionUrl: region })));
+    expect(error).to.include({ code: 'storage-unavailable', api: 'oauth' });
+    expect(error.cause).to.be.instanceOf(DOMException);
+  });
+
+  it('refuses a bad region with invalid-params, keeping no state', async () => {
+    const error = await rejection(attempt(() => startSignIn({ regionUrl: 'http://hub.example.com' })));
+    expect(error.issues!.map((i) => i.path.join('.'))).to.deep.equal(['regionUrl']);
+    expect(sessionStorage.getItem(STATE_STORAGE_KEY)).to.equal(null);
   });
 });

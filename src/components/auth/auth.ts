@@ -3,12 +3,12 @@ import { property, state } from 'lit/decorators.js';
 import type { JuziError } from '../../bridge/errors.js';
 import { JuziAuthSuccessEvent } from '../../events.js';
 import { JuziButtonElement } from '../../internal/button-element.js';
-import { OAUTH_API, oauthError } from '../../oauth/errors.js';
-import { exchangeOnce, oauthExchanges } from '../../oauth/exchanges.js';
-import { createState } from '../../oauth/state.js';
-import { createAuthorizeUrl, readAuthCallback } from '../../oauth/urls.js';
-import { fetchUserInfo, type FetchUserInfoOptions, type UserInfo } from '../../oauth/user-info.js';
+import { exchangeCode, finishSignIn, startSignIn } from '../../oauth/redirect.js';
+import { userInfoUrl, type FetchUserInfoOptions, type UserInfo } from '../../oauth/user-info.js';
 import { authStyles } from './auth.styles.js';
+import { StayController } from './stay-controller.js';
+
+export { STATE_STORAGE_KEY } from '../../oauth/redirect.js';
 
 /** How `<juzi-auth>` gets its code: a redirect to the region, or the host's `sidebarAuth` (JS-SDK toolbar). */
 export type AuthMode = 'redirect' | 'sidebar';
@@ -16,49 +16,23 @@ export type AuthMode = 'redirect' | 'sidebar';
 /** What `<juzi-auth>` shows; also set as its `status` attribute for CSS. */
 export type AuthStatus = 'signed-out' | 'signing-in' | 'signed-in' | 'error';
 
-/** Where the `state` of a started redirect waits for the callback (per tab). */
-export const STATE_STORAGE_KEY = 'juzi-elements.oauth-state';
-
 const ignore = () => {};
-
-/**
- * Runs `use` on sessionStorage, which keeps `state` across the redirect: blocked storage
- * (private mode, site data off) is `unavailable`, since a forged callback could not be told apart.
- */
-function session<T>(use: (storage: Storage) => T): T {
-  try {
-    return use(sessionStorage);
-  } catch (cause) {
-    throw oauthError('unavailable', 'unavailable (sessionStorage is blocked)', { cause });
-  }
-}
-
-/** The state this tab's redirect kept; each state answers one callback. */
-function takeState(): string | null {
-  return session((storage) => {
-    const kept = storage.getItem(STATE_STORAGE_KEY);
-    storage.removeItem(STATE_STORAGE_KEY);
-    return kept;
-  });
-}
-
-/** `url` (changed in place) without the callback parameters. */
-function withoutCallback(url: URL): URL {
-  url.searchParams.delete('code');
-  url.searchParams.delete('state');
-  return url;
-}
 
 /**
  * Signs the agent in through the Juzi OAuth flow and shows who is signed in.
  *
  * `mode="redirect"` (default) sends the page to `{region-url}/oauth/connect/authorize`
- * with a fresh `state` kept in sessionStorage. When the page comes back with `?code&state`,
- * the element removes both from the address bar (`history.replaceState`) before anything
- * else, checks the state, and exchanges the code exactly once per page, shared by every
- * `<juzi-auth>` on it. `mode="sidebar"` asks the host's `sidebarAuth` for a code instead,
- * with no redirect. The code goes to `exchange-url` when set (the page's own server,
- * answering the region's JSON), else to the region's `getUserInfo`.
+ * with a fresh `state` kept in sessionStorage (`startSignIn`). When the page comes back
+ * with `?code&state` and this tab has a sign-in pending, the element removes both from
+ * the address bar (`history.replaceState`) before anything else, checks the state, and
+ * exchanges the code exactly once per page, shared by every `<juzi-auth>` on it
+ * (`finishSignIn`); a callback this tab did not start is left to the page. If the page is
+ * still visible 3 s after `navigate()`, or comes back from the back-forward cache, the
+ * element is signed-out again. `mode="sidebar"` asks the host's `sidebarAuth` for a code
+ * instead, with no redirect. The code goes to `exchange-url` when set (the page's own
+ * server, answering the region's JSON), else to the region's `getUserInfo`; an answer
+ * takes at most 10 s. Once signed in, focus moves to the signed-in view when it was in
+ * the element or nowhere, and the live region announces who signed in.
  *
  * @summary OAuth sign-in (redirect or sidebarAuth) showing the signed-in agent.
  * @tag juzi-auth
@@ -70,7 +44,7 @@ function withoutCallback(url: URL): URL {
  * @csspart spinner - The spinner shown while signing in.
  * @csspart label - The wrapper around the label slot.
  * @csspart status - The polite live region announcing the outcome (visually hidden).
- * @csspart user - The signed-in view around the `signed-in` slot.
+ * @csspart user - The signed-in view around the `signed-in` slot (focusable from script, focused after sign-in).
  * @csspart name - The default signed-in content: the user's name.
  * @csspart error - The sentence saying what went wrong.
  *
@@ -89,7 +63,7 @@ export class JuziAuth extends JuziButtonElement {
   /** Where the region sends the agent back; default this page without `code`, `state` and fragment. */
   @property({ attribute: 'redirect-uri' }) redirectUri?: string;
 
-  /** The page's own exchange endpoint (gets `?code=`, answers the region's JSON); wins over `region-url` for the exchange. */
+  /** The page's own exchange endpoint (gets `?code=`, answers the region's JSON; https, http only on localhost, or same-origin); wins over `region-url` for the exchange. */
   @property({ attribute: 'exchange-url' }) exchangeUrl?: string;
 
   /** `redirect` (default) or `sidebar` (the host's `sidebarAuth`, no redirect). */
@@ -101,7 +75,7 @@ export class JuziAuth extends JuziButtonElement {
   /** Who is signed in: set by a successful sign-in; a page may set it to restore its own session. */
   @property({ attribute: false }) user?: UserInfo;
 
-  /** Leaves the page for the authorize URL (default `location.assign`); replace it in tests or to open the URL elsewhere. */
+  /** Leaves the page for the authorize URL (default `location.assign`); replace it in tests or to open the URL elsewhere (the element is signed-out again if the page is still visible 3 s later). */
   navigate?: (url: string) => void;
 
   /** The fetch that exchanges the code; default `globalThis.fetch`, looked up at each call. */
@@ -110,12 +84,15 @@ export class JuziAuth extends JuziButtonElement {
   /** The last failure, shown until the next attempt succeeds. */
   @state() private failure?: JuziError;
 
-  /** Set once the page is on its way to the region: signing in until it unloads. */
-  #leaving = false;
+  /** Set once the page is on its way to the region; ends when the page is found to have stayed. */
+  readonly #stay = new StayController(this, () => this.#stayed());
 
-  /** True while signing in, until the page has left for the region (reflected as the `busy` attribute, for CSS). */
+  /**
+   * True while signing in, and once the page is on its way to the region until it leaves
+   * or is found to have stayed (reflected as the `busy` attribute, for CSS).
+   */
   override get busy(): boolean {
-    return super.busy || this.#leaving;
+    return super.busy || this.#stay.watching;
   }
 
   /** What the element shows: `signed-out`, `signing-in`, `signed-in` or `error`. */
@@ -125,20 +102,19 @@ export class JuziAuth extends JuziButtonElement {
 
   /**
    * Signs in, as a click does. Sidebar mode resolves with the user; redirect mode
-   * resolves undefined once the page is leaving, as does a disabled element. Rejects
-   * with the JuziError that `juzi-error` reported.
+   * resolves undefined once `navigate()` has been called (the element shows "signing in"
+   * until the page leaves, or is signed-out again if it stays), as does a disabled
+   * element. Rejects with the JuziError that `juzi-error` reported.
    */
   signIn(): Promise<UserInfo | undefined> {
-    if (this.disabled || this.#leaving) return Promise.resolve(undefined);
+    if (this.disabled || this.#stay.watching) return Promise.resolve(undefined);
     return this.#attempt(
       this.mode === 'sidebar'
-        ? async () => this.#exchange((await this.activeBridge.sidebarAuth()).code)
+        ? async () => exchangeCode((await this.activeBridge.sidebarAuth()).code, this.#endpoint())
         : async () => {
-            const state = createState();
-            const here = withoutCallback(new URL(location.href));
-            here.hash = ''; // a redirect URI carries no fragment (RFC 6749 §3.1.2)
-            const url = createAuthorizeUrl({ regionUrl: this.regionUrl as string, redirectUri: this.redirectUri || here.href, state });
-            session((storage) => storage.setItem(STATE_STORAGE_KEY, state));
+            // A bad exchange-url is refused here, not after the round trip to the region.
+            if (this.exchangeUrl) userInfoUrl(this.#endpoint());
+            const url = startSignIn({ regionUrl: this.regionUrl as string, redirectUri: this.redirectUri });
             (this.navigate ?? ((to: string) => location.assign(to)))(url);
           },
     );
@@ -149,8 +125,9 @@ export class JuziAuth extends JuziButtonElement {
     // Started before the first render, so the first thing drawn is already "signing in";
     // after connect, so properties a page sets right after appending are in.
     if (!this.hasUpdated) {
-      const callback = this.mode !== 'sidebar' && this.#joinCallback();
-      if (!callback && this.auto && !this.user) this.activate().catch(ignore);
+      const callback = this.mode !== 'sidebar' && finishSignIn(this.#endpoint());
+      if (callback) this.#attempt(() => callback).catch(ignore);
+      else if (this.auto && !this.user) this.activate().catch(ignore);
     }
     this.setAttribute('status', this.status);
   }
@@ -159,7 +136,7 @@ export class JuziAuth extends JuziButtonElement {
     const { status, t, user } = this;
     return html`${status === 'error' ? html`<p part="error" class="error">${this.describeError(this.failure!)}</p>` : nothing}${
       user && status === 'signed-in'
-        ? html`<span part="user"><slot name="signed-in"><span class="visually-hidden">${t.signedIn} </span><span part="name" class="name">${user.name || user.userId}</span></slot></span>`
+        ? html`<span part="user" class="user" tabindex="-1"><slot name="signed-in"><span class="visually-hidden">${t.signedIn} </span><span part="name" class="name">${user.name || user.userId}</span></slot></span>`
         : nothing
     }${this.renderButton()}`;
   }
@@ -174,38 +151,28 @@ export class JuziAuth extends JuziButtonElement {
   }
 
   protected override describeError(error: JuziError): string {
-    const described =
-      error.api === OAUTH_API && error.code === 'unavailable' ? this.t.storageUnavailable : super.describeError(error);
+    const described = error.code === 'storage-unavailable' ? this.t.storageUnavailable : super.describeError(error);
     // -5 and unlisted errcodes carry the region's own words; they are all the agent can act on.
     return error.code === 'unknown' && error.errMsg ? `${described} (${error.errMsg})` : described;
   }
 
-  /**
-   * Handles the redirect back, once per page load: the first element takes `code` and
-   * `state` out of the address bar, before anything that can fail or wait, and starts
-   * the exchange; any later one joins it. Returns false when this page load is not a
-   * callback. Only both parameters together make one: a page's own `?code=` is left alone.
-   */
-  #joinCallback(): boolean {
-    const registry = oauthExchanges();
-    if (!registry.callback) {
-      const url = new URL(location.href);
-      const { href, searchParams } = url;
-      if (!searchParams.has('code') || !searchParams.has('state')) return false;
-      history.replaceState(history.state, '', withoutCallback(url));
-      registry.callback = Promise.resolve().then(() => {
-        const { code } = readAuthCallback(href, takeState())!;
-        return this.#exchange(code);
-      });
-    }
-    this.#attempt(() => registry.callback!).catch(ignore);
-    return true;
+  /** Where codes are exchanged, from the attributes. */
+  #endpoint(): FetchUserInfoOptions {
+    return { regionUrl: this.regionUrl, exchangeUrl: this.exchangeUrl, fetch: this.fetch } as FetchUserInfoOptions;
   }
 
-  #exchange(code: string): Promise<UserInfo> {
-    return exchangeOnce(code, () =>
-      fetchUserInfo(code, { regionUrl: this.regionUrl, exchangeUrl: this.exchangeUrl, fetch: this.fetch } as FetchUserInfoOptions),
-    );
+  /** The page was sent to the region but is still here: offer the sign-in again. */
+  #stayed(): void {
+    this.failure = undefined;
+    this.requestUpdate();
+  }
+
+  /** Moves focus to the signed-in view, unless the agent is busy elsewhere on the page. */
+  async #focusSignedIn(): Promise<void> {
+    const focused = document.activeElement;
+    if (!this.matches(':focus-within') && focused && focused !== document.body) return;
+    await this.updateComplete;
+    this.shadowRoot?.querySelector<HTMLElement>('[part="user"]')?.focus();
   }
 
   /** Runs one attempt as the element's action: a user signs in; none means the page is leaving for the region. */
@@ -216,11 +183,12 @@ export class JuziAuth extends JuziButtonElement {
       done: (user) => (user ? t.signedInAs(user.name || user.userId) : t.redirecting),
       then: (user) => {
         if (!user) {
-          this.#leaving = true;
+          this.#stay.watch(); // signing in until the page unloads, or is found to have stayed
           return undefined;
         }
         this.failure = undefined;
         this.user = user;
+        void this.#focusSignedIn();
         return user;
       },
       event: (user) => (user ? new JuziAuthSuccessEvent({ user }) : undefined),
