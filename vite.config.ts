@@ -127,6 +127,7 @@ function cdn(entry: string, fileName: string, format: 'es' | 'iife', name?: stri
  *   iife      dist/juzi-elements.iife.js       one classic script, global JuziElements
  *   dev-cdn   dist/juzi-elements-dev.js        the simulated host as one ESM file
  *   dev-iife  dist/juzi-elements-dev.iife.js   the simulated host, global JuziElementsDev
+ *   devtools-cdn  dist/juzi-devtools.js        <juzi-devtools> as one ESM file (not in juzi-elements.js)
  *   demo      dist/demo/                       the demo pages, for the tests that open them
  */
 export default defineConfig(({ mode }) => {
@@ -135,6 +136,7 @@ export default defineConfig(({ mode }) => {
     iife: cdn('index.ts', 'juzi-elements.iife.js', 'iife', 'JuziElements'),
     'dev-cdn': cdn('dev/index.ts', 'juzi-elements-dev.js', 'es'),
     'dev-iife': cdn('dev/index.ts', 'juzi-elements-dev.iife.js', 'iife', 'JuziElementsDev'),
+    'devtools-cdn': cdn('define/devtools.ts', 'juzi-devtools.js', 'es'),
   };
   const lib: UserConfig['build'] = {
     outDir: resolve(here, 'dist/lib'),
@@ -149,6 +151,7 @@ export default defineConfig(({ mode }) => {
         ...(existsSync(src('oauth/index.ts')) && { 'oauth/index': src('oauth/index.ts') }),
         'frameworks/react': src('frameworks/react.ts'),
         ...Object.fromEntries(elements.map((name) => [`define/${name}`, src(`define/${name}.ts`)])),
+        'define/devtools': src('define/devtools.ts'),
       },
       formats: ['es'],
     },

@@ -1,6 +1,7 @@
 // The demo page: every element on the page's shared bridge, backed by a simulated
 // host, with controls to switch chats, take the bot offline and inject faults.
 import '../src/index.js';
+import '../src/define/devtools.js';
 import { getBridge, type HostApi } from '../src/bridge/index.js';
 import { installSimulatedHost, type SimulatedFault } from '../src/dev/index.js';
 

@@ -16,6 +16,7 @@ run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 for (const mode of ['production', 'cdn', 'iife', 'dev-cdn', 'dev-iife', 'demo']) {
   run(bin('vite'), ['build', '--mode', mode, '--logLevel', 'warn']);
 }
+run(bin('vite'), ['build', '--mode', 'devtools-cdn', '--logLevel', 'warn']);
 // A second pass over the CDN bundles: terser finds a few percent more than Vite's minifier.
 for (const file of ['dist/juzi-elements.js', 'dist/juzi-elements.iife.js']) {
   const map = `${file}.map`;

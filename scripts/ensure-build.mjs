@@ -16,7 +16,7 @@ const newest = (path) => {
 export function ensureBuild() {
   let built = 0;
   try {
-    built = Math.min(...['dist/juzi-elements.js', 'dist/juzi-elements.iife.js', 'dist/lib/index.js', 'dist/demo/index.html'].map((f) => statSync(f).mtimeMs));
+    built = Math.min(...['dist/juzi-elements.js', 'dist/juzi-elements.iife.js', 'dist/lib/index.js', 'dist/demo/index.html', 'dist/juzi-devtools.js'].map((f) => statSync(f).mtimeMs));
   } catch {
     // missing: build
   }

@@ -1,5 +1,5 @@
 import { render } from 'lit';
-import { JuziError } from '../src/bridge/index.js';
+import { JuziError, type HostCallback, type JuziHost } from '../src/bridge/index.js';
 
 /** The JuziError a promise rejects with; fails the test if it resolves or rejects with anything else. */
 export async function rejection(promise: Promise<unknown>): Promise<JuziError> {
@@ -31,3 +31,18 @@ export async function mount(template: unknown): Promise<HTMLElement> {
 
 const mounted: HTMLElement[] = [];
 afterEach(() => mounted.splice(0).forEach((wrapper) => wrapper.remove()));
+
+/** A host whose `invoke` call-backs the test answers by hand, whenever it likes (e.g. after a timeout). */
+export function manualHost(): { host: JuziHost; pending: { api: string; answer: HostCallback }[] } {
+  const pending: { api: string; answer: HostCallback }[] = [];
+  const host: JuziHost = {
+    isJuziWx: true,
+    invoke(api, _params, answer) {
+      pending.push({ api, answer });
+    },
+    getCurChatInfo() {},
+    openEnterpriseChat() {},
+    previewImage() {},
+  };
+  return { host, pending };
+}

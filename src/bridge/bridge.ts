@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { CallLog, type BridgeDiagnostics, type CallListener } from './diagnostics.js';
 import { JuziError } from './errors.js';
 import {
   callHostMethod,
@@ -71,7 +72,7 @@ function validate<S extends z.ZodMiniType>(
     // A hostile input (a throwing getter, a revoked proxy) is still just bad input.
     throw new JuziError(code, api, undefined, { issues: [{ path: [], message: String(cause) }], cause });
   }
-  if (!result.success) throw new JuziError(code, api, undefined, { issues: toIssues(result.error.issues) });
+  if (!result.success) throw new JuziError(code, api, undefined, { issues: toIssues(result.error.issues), cause: value });
   return result.data;
 }
 
@@ -100,6 +101,9 @@ export class JuziBridge {
   #latest?: Promise<ChatInfo>;
   #listenArmed = false;
   #wakeTimer?: ReturnType<typeof setTimeout>;
+  #calls = new CallLog();
+  /** For diagnostics: a listen registered with the host now, and how many the host answered. */
+  #listen = { armed: false, fired: 0 };
 
   constructor(options: BridgeOptions = {}) {
     this.#source = options.host;
@@ -214,22 +218,49 @@ export class JuziBridge {
     return outcome;
   }
 
+  /**
+   * A snapshot of what the bridge knows and did: which host it found and how, the
+   * chat-switch listen, the context, and the last 100 host calls. Calls nothing.
+   */
+  diagnostics(): BridgeDiagnostics<ChatContext> {
+    let host = this.#host;
+    try {
+      host ??= resolveHost(this.#source); // a look, not a call: the host may not be used yet
+    } catch {
+      // a throwing lookup is a host not there yet
+    }
+    const via = this.#source ? 'option' : (globalThis as { wx?: unknown }).wx === host ? 'wx' : 'juziWx';
+    return {
+      host: { found: !!host, via: host ? via : null, isJuziWx: host?.isJuziWx === true },
+      listen: { ...this.#listen },
+      context: this.#context,
+      calls: this.#calls.calls(),
+    };
+  }
+
+  /** Calls `listener` when a host call starts and when it settles (or answers late); returns the unsubscribe function. */
+  onCall(listener: CallListener): () => void {
+    return this.#calls.onCall(listener);
+  }
+
   /** `invoke(api, params, cb)` on the host; the answer checked by `schema` when one is given. */
-  async #invoke<S extends z.ZodMiniType>(api: InvokeApi, params: object, schema?: S): Promise<z.output<S>> {
-    const res = await invokeHost(await this.#hostFor(api), api, params, this.#timeout);
-    return schema ? validate(api, 'invalid-response', schema, res) : (res as z.output<S>);
+  #invoke<S extends z.ZodMiniType>(api: InvokeApi, params: object, schema?: S): Promise<z.output<S>> {
+    return this.#calls.track(api, params, async (late) => {
+      const res = await invokeHost(await this.#hostFor(api), api, params, this.#timeout, late);
+      return schema ? validate(api, 'invalid-response', schema, res) : (res as z.output<S>);
+    });
   }
 
-  /** `host[api]({ ...params, success, fail })`. */
-  async #method(api: MethodApi, params: object): Promise<HostResponse> {
-    return callHostMethod(await this.#hostFor(api), api, params, this.#timeout);
+  /** `host[api]({ ...params, success, fail })`; the answer checked by `parse` when one is given. */
+  #method<T = HostResponse>(api: MethodApi, params: object, parse?: (res: HostResponse) => T): Promise<T> {
+    return this.#calls.track(api, params, async (late) => {
+      const res = await callHostMethod(await this.#hostFor(api), api, params, this.#timeout, late);
+      return parse ? parse(res) : (res as T);
+    });
   }
 
-  async #readChat(): Promise<ChatInfo> {
-    const res = await this.#method('getCurChatInfo', {});
-    const parsed = parseChatInfo(unwrapData(res));
-    if ('issues' in parsed) throw new JuziError('invalid-response', 'getCurChatInfo', undefined, { issues: parsed.issues });
-    return parsed.chat;
+  #readChat(): Promise<ChatInfo> {
+    return this.#method('getCurChatInfo', {}, readChatInfo);
   }
 
   /** Concurrent reads of one API share a host call; `fresh` starts a new one that later callers share. */
@@ -319,8 +350,10 @@ export class JuziBridge {
     this.#listenArmed = true;
     this.#hostFor('updateBaseInfo').then(
       (host) => {
+        this.#listen.armed = true; // diagnostics (a host answering inside invoke clears it at once)
         const armed = listenForSwitch(host, (ok) => {
           this.#listenArmed = false;
+          this.#listen = { armed: false, fired: this.#listen.fired + 1 }; // diagnostics
           if (this.#listeners.size === 0) return;
           if (!ok) {
             setTimeout(() => this.#listeners.size > 0 && this.#armListen(), LISTEN_RETRY_MS);
@@ -330,6 +363,7 @@ export class JuziBridge {
           this.#onSwitch();
         });
         if (!armed) this.#listenArmed = false;
+        if (!armed) this.#listen.armed = false; // diagnostics
       },
       () => {
         this.#listenArmed = false; // no host yet: the next refresh arms it
@@ -343,6 +377,12 @@ export class JuziBridge {
       if (chat.id === before) setTimeout(() => this.refresh().catch(noop), SWITCH_SETTLE_MS);
     }, noop);
   }
+}
+
+function readChatInfo(res: HostResponse): ChatInfo {
+  const parsed = parseChatInfo(unwrapData(res));
+  if ('issues' in parsed) throw new JuziError('invalid-response', 'getCurChatInfo', undefined, { issues: parsed.issues, cause: res });
+  return parsed.chat;
 }
 
 /** Some host builds wrap the chat in `data`; accept both. */

@@ -68,12 +68,14 @@ function hostWords(res: unknown): string | undefined {
  * Runs one host call and settles exactly once: the first call-back wins, later ones
  * are ignored; no answer within `timeout` ms is a `timeout`.
  * `start` receives `ok` and `fail` and must hand them to the host.
+ * `onLate` hears an answer that comes after the timeout (for diagnostics; it is not used).
  */
 export function callHost(
   api: HostApi,
   timeout: number,
   start: (ok: HostCallback, fail: HostCallback) => void,
   isSuccess: (res: HostResponse) => boolean = () => true,
+  onLate?: (res: unknown) => void,
 ): Promise<HostResponse> {
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -103,8 +105,17 @@ export function callHost(
       () => settle(() => reject(new JuziError('timeout', api, `timeout (no answer within ${timeout} ms)`))),
       timeout,
     );
+    // diagnostics: the first answer after the call ended without one (a timeout) is reported, then ignored as before
+    let answered = false;
+    const heard =
+      (answer: (res: unknown) => void): HostCallback =>
+      (res) => {
+        if (settled && !answered) onLate?.(res);
+        answered = true;
+        answer(res);
+      };
     try {
-      start(ok, fail);
+      start(heard(ok), heard(fail));
     } catch (error) {
       fail(error);
     }
@@ -112,22 +123,36 @@ export function callHost(
 }
 
 /** `invoke(api, params, cb)`; success is `err_msg === '<api>:ok'`. */
-export function invokeHost(host: JuziHost, api: InvokeApi, params: object, timeout: number): Promise<HostResponse> {
+export function invokeHost(
+  host: JuziHost,
+  api: InvokeApi,
+  params: object,
+  timeout: number,
+  onLate?: (res: unknown) => void,
+): Promise<HostResponse> {
   return callHost(
     api,
     timeout,
     (ok) => host.invoke(api, params, ok),
     (res) => res.err_msg === `${api}:ok`,
+    onLate,
   );
 }
 
 /** `host[api]({ ...params, success, fail })`. */
-export function callHostMethod(host: JuziHost, api: MethodApi, params: object, timeout: number): Promise<HostResponse> {
-  return callHost(api, timeout, (success, fail) => {
+export function callHostMethod(
+  host: JuziHost,
+  api: MethodApi,
+  params: object,
+  timeout: number,
+  onLate?: (res: unknown) => void,
+): Promise<HostResponse> {
+  const start = (success: HostCallback, fail: HostCallback) => {
     const method = host[api] as unknown;
     if (typeof method !== 'function') throw new Error(`the host has no ${api}()`);
     (method as (options: object) => void).call(host, { ...params, success, fail });
-  });
+  };
+  return callHost(api, timeout, start, undefined, onLate);
 }
 
 /**

@@ -5,6 +5,7 @@ export { createBridge, getBridge } from './shared.js';
 export { JuziError, isJuziError } from './errors.js';
 export type { JuziErrorCode, JuziIssue } from './errors.js';
 export { findPageHost } from './host.js';
+export type { BridgeDiagnostics, CallListener, CallRecord, HostVia } from './diagnostics.js';
 export type { HostApi, HostCallback, HostResponse, HostSource, InvokeApi, JuziHost, MethodApi } from './host.js';
 export { SendMessageSchema, isHttpUrl } from './schemas.js';
 export type {
