@@ -151,7 +151,6 @@ export default defineConfig(({ mode }) => {
         ...(existsSync(src('oauth/index.ts')) && { 'oauth/index': src('oauth/index.ts') }),
         'frameworks/react': src('frameworks/react.ts'),
         ...Object.fromEntries(elements.map((name) => [`define/${name}`, src(`define/${name}.ts`)])),
-        'define/devtools': src('define/devtools.ts'),
       },
       formats: ['es'],
     },

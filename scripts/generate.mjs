@@ -49,6 +49,8 @@ const importPath = (from, to) => {
   return path.startsWith('.') ? path : `./${path}`;
 };
 const key = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`);
+/** An object type of `fields`; none is `Record<never, never>` (no key at all). */
+const record = (fields) => (fields.length ? `{ ${fields.join('; ')} }` : 'Record<never, never>');
 const pascal = (name) => name.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase());
 
 function elementsTable() {
@@ -72,13 +74,13 @@ function elementsTable() {
     'export interface JuziElementAttributes {',
     ...elements.map(
       (e) =>
-        `  '${e.tag}': { ${e.attributes.map((a) => `${key(a.name)}: ${a.field ? `${e.className}['${a.field}']` : 'string'}`).join('; ')} };`,
+        `  '${e.tag}': ${record(e.attributes.map((a) => `${key(a.name)}: ${a.field ? `${e.className}['${a.field}']` : 'string'}`))};`,
     ),
     '}',
     '',
     '/** The `juzi-*` events each tag fires. */',
     'export interface JuziElementEvents {',
-    ...elements.map((e) => `  '${e.tag}': { ${e.events.map((v) => `${key(v.name)}: ${v.className ?? 'CustomEvent'}`).join('; ')} };`),
+    ...elements.map((e) => `  '${e.tag}': ${record(e.events.map((v) => `${key(v.name)}: ${v.className ?? 'CustomEvent'}`))};`),
     '}',
     '',
     '',
@@ -103,7 +105,9 @@ function reactWrappers() {
     ' */',
     "import { createComponent, type EventName } from '@lit/react';",
     "import * as React from 'react';",
-    ...elements.map((e) => `import { ${e.className} as ${e.className}Element } from '${importPath(dir, `src/define/${e.entry}.ts`)}';`),
+    // Each define module registers its tag; the class comes from its own module, whatever the define module exports.
+    ...elements.map((e) => `import '${importPath(dir, `src/define/${e.entry}.ts`)}';`),
+    ...elements.map((e) => `import { ${e.className} as ${e.className}Element } from '${importPath(dir, e.module)}';`),
     `import type { ${[...new Set(elements.flatMap((e) => e.events.map((v) => v.className).filter(Boolean)))].sort().join(', ')} } from '../events.js';`,
     "export type { JuziJsx } from './react-jsx.js';",
     '',

@@ -3,6 +3,7 @@
 /** What each tag takes from a framework template: properties, attributes and the events it fires. */
 import type { JuziAuth } from '../components/auth/auth.js';
 import type { JuziChatInfo } from '../components/chat-info/chat-info.js';
+import type { JuziDevtools } from '../components/devtools/devtools.js';
 import type { JuziImagePreview } from '../components/image-preview/image-preview.js';
 import type { JuziOpenChat } from '../components/open-chat/open-chat.js';
 import type { JuziSendButton } from '../components/send-button/send-button.js';
@@ -12,6 +13,7 @@ import type { JuziAuthSuccessEvent, JuziBeforeSendEvent, JuziChatChangeEvent, Ju
 export interface JuziElementProps {
   'juzi-auth': Pick<JuziAuth, 'regionUrl' | 'redirectUri' | 'exchangeUrl' | 'mode' | 'auto' | 'user' | 'navigate' | 'fetch' | 'disabled' | 'bridge'>;
   'juzi-chat-info': Pick<JuziChatInfo, 'fields' | 'bridge'>;
+  'juzi-devtools': Pick<JuziDevtools, 'open' | 'position' | 'bridge'>;
   'juzi-image-preview': Pick<JuziImagePreview, 'disabled' | 'urls' | 'bridge'>;
   'juzi-open-chat': Pick<JuziOpenChat, 'userIds' | 'externalUserIds' | 'chatId' | 'disabled' | 'bridge'>;
   'juzi-send-button': Pick<JuziSendButton, 'msgtype' | 'content' | 'url' | 'link' | 'desc' | 'imgUrl' | 'appid' | 'page' | 'iconUrl' | 'officialAccountId' | 'message' | 'disabled' | 'bridge'>;
@@ -21,6 +23,7 @@ export interface JuziElementProps {
 export interface JuziElementAttributes {
   'juzi-auth': { 'region-url': JuziAuth['regionUrl']; 'redirect-uri': JuziAuth['redirectUri']; 'exchange-url': JuziAuth['exchangeUrl']; mode: JuziAuth['mode']; auto: JuziAuth['auto']; disabled: JuziAuth['disabled'] };
   'juzi-chat-info': { fields: JuziChatInfo['fields'] };
+  'juzi-devtools': { open: JuziDevtools['open']; position: JuziDevtools['position'] };
   'juzi-image-preview': { disabled: JuziImagePreview['disabled']; urls: JuziImagePreview['urls'] };
   'juzi-open-chat': { 'user-ids': JuziOpenChat['userIds']; 'external-user-ids': JuziOpenChat['externalUserIds']; 'chat-id': JuziOpenChat['chatId']; disabled: JuziOpenChat['disabled'] };
   'juzi-send-button': { title: string; msgtype: JuziSendButton['msgtype']; content: JuziSendButton['content']; url: JuziSendButton['url']; link: JuziSendButton['link']; desc: JuziSendButton['desc']; 'img-url': JuziSendButton['imgUrl']; appid: JuziSendButton['appid']; page: JuziSendButton['page']; 'icon-url': JuziSendButton['iconUrl']; 'official-account-id': JuziSendButton['officialAccountId']; disabled: JuziSendButton['disabled'] };
@@ -30,6 +33,7 @@ export interface JuziElementAttributes {
 export interface JuziElementEvents {
   'juzi-auth': { 'juzi-auth-success': JuziAuthSuccessEvent; 'juzi-error': JuziErrorEvent };
   'juzi-chat-info': { 'juzi-chat-change': JuziChatChangeEvent; 'juzi-error': JuziErrorEvent };
+  'juzi-devtools': Record<never, never>;
   'juzi-image-preview': { 'juzi-preview': JuziPreviewEvent; 'juzi-error': JuziErrorEvent };
   'juzi-open-chat': { 'juzi-chat-opened': JuziChatOpenedEvent; 'juzi-error': JuziErrorEvent };
   'juzi-send-button': { 'juzi-before-send': JuziBeforeSendEvent; 'juzi-sent': JuziSentEvent; 'juzi-error': JuziErrorEvent };

@@ -13,11 +13,18 @@
  */
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
-import { JuziAuth as JuziAuthElement } from '../define/auth.js';
-import { JuziChatInfo as JuziChatInfoElement } from '../define/chat-info.js';
-import { JuziImagePreview as JuziImagePreviewElement } from '../define/image-preview.js';
-import { JuziOpenChat as JuziOpenChatElement } from '../define/open-chat.js';
-import { JuziSendButton as JuziSendButtonElement } from '../define/send-button.js';
+import '../define/auth.js';
+import '../define/chat-info.js';
+import '../define/devtools.js';
+import '../define/image-preview.js';
+import '../define/open-chat.js';
+import '../define/send-button.js';
+import { JuziAuth as JuziAuthElement } from '../components/auth/auth.js';
+import { JuziChatInfo as JuziChatInfoElement } from '../components/chat-info/chat-info.js';
+import { JuziDevtools as JuziDevtoolsElement } from '../components/devtools/devtools.js';
+import { JuziImagePreview as JuziImagePreviewElement } from '../components/image-preview/image-preview.js';
+import { JuziOpenChat as JuziOpenChatElement } from '../components/open-chat/open-chat.js';
+import { JuziSendButton as JuziSendButtonElement } from '../components/send-button/send-button.js';
 import type { JuziAuthSuccessEvent, JuziBeforeSendEvent, JuziChatChangeEvent, JuziChatOpenedEvent, JuziErrorEvent, JuziPreviewEvent, JuziSentEvent } from '../events.js';
 export type { JuziJsx } from './react-jsx.js';
 
@@ -40,6 +47,15 @@ export const JuziChatInfo = createComponent({
   events: {
     onJuziChatChange: 'juzi-chat-change' as EventName<JuziChatChangeEvent>,
     onJuziError: 'juzi-error' as EventName<JuziErrorEvent>,
+  },
+});
+
+/** `<juzi-devtools>` as a React component. */
+export const JuziDevtools = createComponent({
+  tagName: 'juzi-devtools',
+  elementClass: JuziDevtoolsElement,
+  react: React,
+  events: {
   },
 });
 
