@@ -31,8 +31,10 @@ export function unsupported(code: string, sourceType: 'module' | 'script'): stri
     if (typeof n.type === 'string') {
       if (n.type === 'StaticBlock') found.add('class static block');
       if (n.type === 'BinaryExpression' && (n.left as Node).type === 'PrivateIdentifier') found.add('#x in obj');
-      const name = !n.computed && (n.property as { name?: string } | undefined)?.name;
-      if (n.type === 'MemberExpression' && typeof name === 'string' && Object.hasOwn(newerBuiltIns, name)) found.add(newerBuiltIns[name]!);
+      // Called, not merely read: `record.at` may be any object's own field.
+      const callee = n.type === 'CallExpression' ? (n.callee as Node & { computed?: boolean; property?: { name?: string } }) : undefined;
+      const name = callee?.type === 'MemberExpression' && !callee.computed ? callee.property?.name : undefined;
+      if (name && Object.hasOwn(newerBuiltIns, name)) found.add(newerBuiltIns[name]!);
     }
     for (const [key, value] of Object.entries(n)) if (key !== 'type' && typeof value === 'object') visit(value);
   };
@@ -50,6 +52,7 @@ describe('built bundles stay within the browser targets', () => {
     assert.deepEqual(unsupported('class A { static { this.x = 1; } }', 'script'), ['class static block']);
     assert.deepEqual(unsupported('class A { #x; is(o) { return #x in o; } }', 'script'), ['#x in obj']);
     assert.deepEqual(unsupported('Object.hasOwn(a, "b"); [1].at(-1)', 'script').length, 2);
+    assert.deepEqual(unsupported('const when = record.at; f(record.at);', 'script'), []);
     assert.throws(() => unsupported('let a = /x/v;', 'script')); // ES2024 syntax does not parse
     assert.deepEqual(unsupported('class A { #x = 1; static y = 2; get x() { return this.#x; } }', 'script'), []);
   });
