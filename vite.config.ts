@@ -107,6 +107,40 @@ const minifyTemplateCss: Plugin = {
   },
 };
 
+/**
+ * Lets the CDN bundles run inside micro-frontend hosts. qiankun and micro-app run a micro app's
+ * scripts wrapped in a function and hand them a Proxy for the page's `document`; wujie runs them
+ * in a hidden iframe while their DOM lives in the main document. So:
+ * - the bundle uses the real document, the one that owns the `<html>` its DOM is in (lit-html keeps one
+ *   TreeWalker and parks it with `walker.currentNode = document`: a Proxy is not a Node, so
+ *   every render threw), and that document's window's `customElements`, `HTMLElement` and
+ *   `CSSStyleSheet` (a tag works only in the registry of the document it is in, an element
+ *   class must come from that window, and a shadow root adopts only sheets made there);
+ * - the classic script also sets `JuziElements` on the global object it is given: its
+ *   top-level `var` stays inside the function the sandbox wraps it in.
+ * The npm entry points (one module per source file) are left alone: the page's bundler decides.
+ */
+const domGlobals = `
+const document = ((doc, html = doc?.documentElement) =>
+  // Node.prototype's getter: wujie gives each element its own \`ownerDocument\` (the iframe's).
+  (html && Object.getOwnPropertyDescriptor(Node.prototype, 'ownerDocument').get.call(html)) || doc)(globalThis.document);
+const { customElements, HTMLElement, CSSStyleSheet } = document?.defaultView ?? globalThis;`;
+
+function microFrontendSafe(): Plugin {
+  let cdnBundle = false;
+  let globalName: string | undefined;
+  return {
+    name: 'juzi-micro-frontend-safe',
+    outputOptions(options) {
+      cdnBundle = !options.preserveModules;
+      globalName = options.format === 'iife' ? options.name : undefined;
+      return null;
+    },
+    intro: () => (cdnBundle ? domGlobals : ''),
+    outro: () => (cdnBundle && globalName ? `globalThis.${globalName} = exports;` : ''),
+  };
+}
+
 /** The CDN bundles: everything inside (lit and zod too), minified, one file each. */
 function cdn(entry: string, fileName: string, format: 'es' | 'iife', name?: string): UserConfig['build'] {
   return {
@@ -177,7 +211,7 @@ export default defineConfig(({ mode }) => {
     };
   }
   return {
-    plugins: [demoHome, regionServerPlugin(), minifyTemplateCss, lowerToTargets],
+    plugins: [demoHome, regionServerPlugin(), minifyTemplateCss, microFrontendSafe(), lowerToTargets],
     server: { fs: { allow: [here] } },
     build: builds[mode] ?? lib,
   };

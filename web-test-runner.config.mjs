@@ -9,6 +9,7 @@ import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { tsImport } from 'tsx/esm/api';
 import { build } from 'esbuild';
+import { microAppEntries } from './test/fixtures/mfe/serve-entries.mjs';
 
 // The local region stand-in (the same one `npm start` serves), so browser tests run the real sign-in against /region.
 const { regionServerKoaMiddleware } = await tsImport('./src/dev/region-server.ts', import.meta.url);
@@ -88,7 +89,7 @@ export default {
   // test/node/ holds node:test suites (npm run test:node), not browser tests.
   files: process.env.JUZI_FILES ? process.env.JUZI_FILES.split(',') : ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: true,
-  middleware: [regionServerKoaMiddleware('/region')],
+  middleware: [regionServerKoaMiddleware('/region'), microAppEntries()],
   browsers,
   // WebKitWebDriver drives one session at a time.
   concurrency: engines.includes('webkit') ? 1 : 2,

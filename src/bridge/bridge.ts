@@ -100,6 +100,8 @@ export class JuziBridge {
   #refreshes = 0;
   #latest?: Promise<ChatInfo>;
   #listenArmed = false;
+  /** A chat switch came while nobody was subscribed: the next subscriber must not get the old chat. */
+  #missedSwitch = false;
   #wakeTimer?: ReturnType<typeof setTimeout>;
   #calls = new CallLog();
   /** For diagnostics: a listen registered with the host now, and how many the host answered. */
@@ -185,7 +187,7 @@ export class JuziBridge {
   subscribe(listener: ContextListener): () => void {
     this.#listeners.add(listener);
     if (this.#listeners.size === 1) this.#startWatching();
-    if (this.#context.status === 'idle') this.refresh().catch(noop);
+    if (this.#context.status === 'idle' || (this.#listeners.size === 1 && this.#missedSwitch)) this.refresh().catch(noop);
     return () => {
       if (this.#listeners.delete(listener) && this.#listeners.size === 0) this.#stopWatching();
     };
@@ -197,6 +199,7 @@ export class JuziBridge {
    */
   refresh(): Promise<ChatInfo> {
     const turn = ++this.#refreshes;
+    this.#missedSwitch = false;
     const { status, chat } = this.#context;
     if (status !== 'ready') this.#set({ status: 'loading', ...(chat && { chat }) });
     if (this.#listeners.size > 0) this.#armListen();
@@ -354,7 +357,10 @@ export class JuziBridge {
         const armed = listenForSwitch(host, (ok) => {
           this.#listenArmed = false;
           this.#listen = { armed: false, fired: this.#listen.fired + 1 }; // diagnostics
-          if (this.#listeners.size === 0) return;
+          if (this.#listeners.size === 0) {
+            this.#missedSwitch = true;
+            return;
+          }
           if (!ok) {
             setTimeout(() => this.#listeners.size > 0 && this.#armListen(), LISTEN_RETRY_MS);
             return;

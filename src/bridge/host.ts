@@ -42,12 +42,24 @@ export interface JuziHost {
 /** A host object, or a function that looks one up (called again until it returns one). */
 export type HostSource = JuziHost | (() => JuziHost | null | undefined);
 
-/** juzi-helper's own rule: `wx` once it is patched, else `window.juziWx`. */
+/**
+ * juzi-helper's own rule: `wx` once it is patched, else `window.juziWx`; on this window,
+ * else on the parent window when it is same-origin (a micro-frontend host such as wujie runs
+ * the page's scripts in an iframe of the page juzi-helper patched).
+ */
 export function findPageHost(): JuziHost | undefined {
-  const g = globalThis as { wx?: Partial<JuziHost>; juziWx?: JuziHost };
-  if (g.wx?.isJuziWx === true) return g.wx as JuziHost;
-  return g.juziWx ?? undefined;
+  const self = globalThis as HostGlobals;
+  const here = hostOn(self);
+  if (here || self.parent === self) return here;
+  try {
+    return hostOn(self.parent);
+  } catch {
+    return undefined; // a cross-origin parent: not ours to read
+  }
 }
+
+type HostGlobals = { wx?: Partial<JuziHost>; juziWx?: JuziHost; parent?: HostGlobals };
+const hostOn = (g: HostGlobals | undefined) => (g?.wx?.isJuziWx === true ? (g.wx as JuziHost) : (g?.juziWx ?? undefined));
 
 export function resolveHost(source: HostSource | undefined): JuziHost | undefined {
   const host = typeof source === 'function' ? source() : (source ?? findPageHost());

@@ -43,6 +43,11 @@ export type DescribeError = (error: JuziError) => string;
  * speaks, `juzi-error` on failure, and an AbortSignal that aborts when the element is
  * removed.
  *
+ * An outcome always reaches the page: an element removed while its action was pending
+ * (an SPA view unmounted mid-send) dispatches the outcome event on itself and, since a
+ * detached node's events reach no document listener, the same event again on the
+ * document it was in when the action started (`event.target` is then that document).
+ *
  * ```ts
  * readonly #action = new ActionController(this, (error) => this.describeError(error));
  * send() {
@@ -111,9 +116,13 @@ export class ActionController implements ReactiveController {
     const host = this.#host;
     const abort = new AbortController();
     const { signal } = abort;
+    // A removed element's events reach no page listener: this is where its outcome goes then.
+    const page = host.isConnected ? host.ownerDocument : undefined;
     const report = (event: () => Event | undefined) => {
       const dispatched = event();
-      if (dispatched) host.dispatchEvent(dispatched);
+      if (!dispatched) return;
+      host.dispatchEvent(dispatched);
+      if (page && !host.isConnected) page.dispatchEvent(event()!);
     };
     // A cancelled or stopped action leaves the row and the live region as they were.
     const before = this.#states.get(key);

@@ -45,6 +45,11 @@ export abstract class JuziButtonElement extends JuziElement {
   // Text edits in the light DOM fire no slotchange; the label's fallback depends on them.
   readonly #observer = new MutationObserver(() => this.requestUpdate());
 
+  constructor() {
+    super();
+    this.addEventListener('click', this.#handleHostClick);
+  }
+
   /** The default label in the element's language, shown until a label is slotted. */
   protected abstract get label(): string;
 
@@ -83,6 +88,16 @@ export abstract class JuziButtonElement extends JuziElement {
   }
 
   #handleClick = (): void => void this.activate().catch(ignore);
+
+  /**
+   * `el.click()` (and jQuery's `.trigger('click')`, which calls it) dispatches the click on
+   * the element itself, never reaching the inner button: act as that button would, which a
+   * hidden button (a signed-in `<juzi-auth>`) would not. A click through the button is its own.
+   */
+  #handleHostClick = (event: MouseEvent): void => {
+    const button = this.renderRoot.querySelector('button');
+    if (event.composedPath()[0] === this && button?.getClientRects().length) this.#handleClick();
+  };
 
   /**
    * Whether the default slot gets only blank text. Markup such as

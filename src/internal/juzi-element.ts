@@ -2,10 +2,11 @@ import { consume } from '@lit/context';
 import { LitElement, type CSSResultGroup } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { JuziBridge } from '../bridge/bridge.js';
-import { isJuziError, JuziError } from '../bridge/errors.js';
+import type { JuziError } from '../bridge/errors.js';
 import { getBridge } from '../bridge/shared.js';
 import { JuziErrorEvent, type JuziErrorDetail, type JuziEvent } from '../events.js';
 import { bridgeContext } from './context.js';
+import { toJuziError } from './errors.js';
 import { langOf, messages, toLocale, type Messages } from './i18n.js';
 import { hostStyles } from './styles.js';
 import { VERSION } from './version.js';
@@ -98,9 +99,7 @@ export class JuziElement extends LitElement {
 
   /** Reports a failure as `juzi-error`; anything that is not a JuziError becomes one. */
   protected emitError(error: unknown, extra: Omit<JuziErrorDetail, 'error'> = {}): JuziError {
-    const juziError = isJuziError(error)
-      ? error
-      : new JuziError('host-fail', this.localName, String(error), { errMsg: String(error), cause: error });
+    const juziError = toJuziError(error, this.localName);
     this.emit(new JuziErrorEvent({ error: juziError, ...extra }));
     return juziError;
   }

@@ -148,6 +148,17 @@ describe('bridge chat context', () => {
     expect(seen).to.have.length(2); // loading, ready: nothing after leaving
   });
 
+  it('a subscriber after a switch that came while nobody watched gets the new chat', async () => {
+    const first = bridge.subscribe(() => {});
+    await waitUntil(() => bridge.context.status === 'ready');
+    first();
+    host.switchChat(1);
+    await tick();
+    watch();
+    await waitUntil(() => bridge.context.chat?.id === defaultChats[1]!.Id, `still ${bridge.context.chat?.name}`);
+    expect(host.callCount('getCurChatInfo')).to.equal(2);
+  });
+
   it('keeps notifying the others when one subscriber throws', async () => {
     const errors: unknown[] = [];
     const original = console.error;

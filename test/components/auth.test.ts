@@ -838,7 +838,9 @@ describe('<juzi-auth>', () => {
       };
       const failed = once(el, 'juzi-error');
       button(el).click();
-      expect((await failed).detail.error.errMsg).to.contain('blocked');
+      const { error } = (await failed).detail;
+      // The page's own exception: not the host's words (errMsg), but a refused call naming it.
+      expect([error.code, error.errMsg, error.issues?.[0]?.message]).to.deep.equal(['invalid-params', undefined, 'SecurityError: blocked']);
       await settled(el);
       expect(el.status).to.equal('error');
       expect(label(el)).to.equal('重试');

@@ -1,9 +1,9 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { createBridge, type JuziBridge } from '../../src/bridge/index.js';
+import { createBridge, JuziError, type ChatContext, type JuziBridge } from '../../src/bridge/index.js';
 import type { JuziChatInfo } from '../../src/components/chat-info/chat-info.js';
 import '../../src/define/chat-info.js';
 import { createSimulatedHost, defaultChats, type SimulatedHost } from '../../src/dev/index.js';
-import { mount } from '../helpers.js';
+import { mount, tick } from '../helpers.js';
 
 const text = (el: JuziChatInfo, part: string) =>
   el.shadowRoot!.querySelector(`[part~="${part}"]`)?.textContent?.replace(/\s+/g, ' ').trim();
@@ -200,6 +200,114 @@ describe('<juzi-chat-info>', () => {
       host.switchChat(1);
       await new Promise((r) => setTimeout(r, 50));
       expect(host.callCount('getCurChatInfo')).to.equal(1);
+    });
+  });
+
+  describe('a failed re-read', () => {
+    const notice = (el: JuziChatInfo) => el.shadowRoot!.querySelector<HTMLElement>('[part~="notice"]');
+
+    /** A bridge whose context the test sets, as the store would. */
+    function drivenBridge(context: ChatContext) {
+      const listeners = new Set<(context: ChatContext) => void>();
+      let refreshes = 0;
+      const driven = {
+        get context() {
+          return context;
+        },
+        subscribe(listener: (context: ChatContext) => void) {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
+        refresh() {
+          refreshes += 1;
+          return new Promise<never>(() => {});
+        },
+      } as unknown as JuziBridge;
+      const set = (next: ChatContext) => {
+        context = next;
+        listeners.forEach((listener) => listener(next));
+      };
+      return { driven, set, refreshes: () => refreshes };
+    }
+
+    it('keeps showing the known chat with a quiet notice and a retry, not the error view', async () => {
+      const el = await render(html`<juzi-chat-info .bridge=${bridge} lang="en"></juzi-chat-info>`);
+      await ready(el);
+      host.setFault('getCurChatInfo', { kind: 'never' });
+      await bridge.refresh().catch(() => {});
+      await waitUntil(() => notice(el), 'a failed re-read shows a notice');
+      expect(text(el, 'name')).to.equal(defaultChats[0]!.name);
+      expect(el.shadowRoot!.querySelector('[part~="error"], [role="alert"]')).to.equal(null);
+      expect(text(el, 'notice')).to.equal('Could not refresh the chat; showing what was last read. The sidebar did not answer; try again in a moment. Retry');
+      await expect(el).to.be.accessible();
+
+      host.setFault('getCurChatInfo', undefined);
+      host.updateChat({ botStatus: 1 });
+      notice(el)!.querySelector('button')!.click();
+      await waitUntil(() => !notice(el) && text(el, 'bot-status') === 'Offline', 'the retry reads the chat again');
+    });
+
+    it('renders from the context shape: error with a chat is the chat and a notice; error without one is the error view', async () => {
+      const chat = await bridge.getCurChatInfo();
+      const failure = new JuziError('timeout', 'getCurChatInfo');
+      const { driven, set, refreshes } = drivenBridge({ status: 'error', chat, error: failure });
+      const el = await render(html`<juzi-chat-info .bridge=${driven}></juzi-chat-info>`);
+      expect(text(el, 'name')).to.equal(chat.name);
+      expect(notice(el)).to.exist;
+      notice(el)!.querySelector('button')!.click();
+      expect(refreshes()).to.equal(1);
+
+      set({ status: 'error', error: failure }); // e.g. after a switch: the store dropped the chat
+      await el.updateComplete;
+      expect(text(el, 'error')).to.contain('侧边栏没有响应');
+      expect(el.shadowRoot!.querySelector('[part~="name"]')).to.equal(null);
+      expect(notice(el)).to.equal(null);
+    });
+  });
+
+  describe('one failure, one juzi-error', () => {
+    let listening: AbortController;
+    beforeEach(() => (listening = new AbortController()));
+    afterEach(() => listening.abort());
+
+    const reported = () => {
+      const errors: JuziError[] = [];
+      document.addEventListener('juzi-error', (event) => errors.push(event.detail.error), { signal: listening.signal });
+      return errors;
+    };
+
+    it('reports one host failure once, however many elements show it, and not again from one connecting later', async () => {
+      host.setFault('getCurChatInfo', { kind: 'fail' });
+      const errors = reported();
+      const wrapper = await mount([1, 2, 3, 4, 5].map(() => html`<juzi-chat-info .bridge=${bridge}></juzi-chat-info>`));
+      const all = [...wrapper.querySelectorAll('juzi-chat-info')];
+      await Promise.all(all.map(errorShown));
+      await tick(20);
+      expect(errors).to.have.length(1);
+
+      const late = document.createElement('juzi-chat-info');
+      late.bridge = bridge;
+      wrapper.append(late);
+      await errorShown(late);
+      await tick(20);
+      expect(errors).to.have.length(1);
+
+      // A new failure is new news: reported, once.
+      late.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
+      await waitUntil(() => errors.length === 2, 'the failed retry is reported');
+      await tick(20);
+      expect(errors).to.have.length(2);
+      expect(errors[1]).not.to.equal(errors[0]);
+    });
+
+    it('reports a failed re-read of a known chat once', async () => {
+      const wrapper = await mount([1, 2, 3].map(() => html`<juzi-chat-info .bridge=${bridge}></juzi-chat-info>`));
+      await Promise.all([...wrapper.querySelectorAll('juzi-chat-info')].map(ready));
+      const errors = reported();
+      host.setFault('getCurChatInfo', { kind: 'fail' });
+      await bridge.refresh().catch(() => {});
+      await tick(20);
+      expect(errors.map((error) => error.code)).to.deep.equal(['host-fail']);
     });
   });
 

@@ -205,6 +205,62 @@ describe('<juzi-image-preview>', () => {
     });
   });
 
+  describe('nested and broken images', () => {
+    const missing = absolute('/no-such-image.png'); // the test server answers 404
+    const label = (el: JuziImagePreview, index = 0) => el.shadowRoot!.querySelectorAll<HTMLElement>('[part="label"]')[index]!;
+
+    it('counts images inside a slotted link or figure, in document order, and previews them', async () => {
+      const { host, bridge } = setup();
+      const el = await fixture<JuziImagePreview>(html`
+        <juzi-image-preview .bridge=${bridge}>
+          <a href="/demo/x-large.png"><img src="/demo/x.png" alt="Linked" /></a>
+          <figure><img src="/demo/y.png" alt="In a figure" /><figcaption>Caption</figcaption></figure>
+          <img src="/demo/z.png" alt="Direct" />
+        </juzi-image-preview>
+      `);
+      expect(labels(el)).to.deep.equal(['Linked', 'In a figure', 'Direct']);
+      const previewed = oneEvent(el, 'juzi-preview');
+      thumbnails(el)[1]!.click();
+      const urls = ['/demo/x.png', '/demo/y.png', '/demo/z.png'].map(absolute);
+      expect((await previewed).detail).to.deep.equal({ urls, current: urls[1] });
+      expect(host.calls.map((call) => call.api)).to.deep.equal(['previewImage']);
+    });
+
+    it('follows an image added inside a slotted wrapper later', async () => {
+      const { bridge } = setup();
+      const el = await fixture<JuziImagePreview>(html`
+        <juzi-image-preview .bridge=${bridge}><figure><img src="/demo/x.png" alt="First" /></figure></juzi-image-preview>
+      `);
+      const added = document.createElement('img');
+      added.src = '/demo/y.png';
+      added.alt = 'Second';
+      el.querySelector('figure')!.append(added);
+      await waitUntil(() => labels(el).length === 2, 'the nested image added later gets a thumbnail');
+      expect(labels(el)).to.deep.equal(['First', 'Second']);
+    });
+
+    it('shows the name of an image that fails to load, and still previews it', async () => {
+      const { bridge } = setup();
+      const el = await fixture<JuziImagePreview>(html`<juzi-image-preview .bridge=${bridge} urls="${missing} ${a}"></juzi-image-preview>`);
+      await waitUntil(() => label(el).getBoundingClientRect().width > 1, 'the broken image gives way to its name');
+      expect(label(el).textContent).to.equal('图片 1/2');
+      expect(images(el)[0]!.getClientRects()).to.have.length(0);
+      await expect(el).to.be.accessible();
+      const previewed = oneEvent(el, 'juzi-preview');
+      thumbnails(el)[0]!.click();
+      expect((await previewed).detail).to.deep.equal({ urls: [missing, a], current: missing });
+    });
+
+    it('shows the alt text of a slotted image that fails to load', async () => {
+      const { bridge } = setup();
+      const el = await fixture<JuziImagePreview>(html`
+        <juzi-image-preview .bridge=${bridge}><a href="#"><img src="/no-such-image.png" alt="Receipt" /></a></juzi-image-preview>
+      `);
+      await waitUntil(() => label(el).getBoundingClientRect().width > 1, 'the broken image gives way to its alt text');
+      expect(label(el).textContent).to.equal('Receipt');
+    });
+  });
+
   describe('events', () => {
     it('fires juzi-preview with all urls and the activated one', async () => {
       const { bridge } = setup();
@@ -421,7 +477,7 @@ describe('<juzi-image-preview>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('ignores slotted images without a src, images nested in other elements, and other slotted content', async () => {
+    it('ignores slotted images without a src and other slotted content', async () => {
       const { bridge } = setup();
       const el = await fixture<JuziImagePreview>(html`
         <juzi-image-preview .bridge=${bridge}>
@@ -431,7 +487,7 @@ describe('<juzi-image-preview>', () => {
           <img src="/demo/y.png" alt="Direct" />
         </juzi-image-preview>
       `);
-      expect(labels(el)).to.deep.equal(['Direct']);
+      expect(labels(el)).to.deep.equal(['Nested', 'Direct']);
     });
 
     it('survives a urls property that is not an array', async () => {

@@ -5,8 +5,9 @@ import { createBridge, type JuziBridge, type SendMessage } from '../../src/bridg
 import type { JuziSendButton } from '../../src/components/send-button/send-button.js';
 import '../../src/define/send-button.js';
 import { createSimulatedHost, type SimulatedHost } from '../../src/dev/index.js';
+import type { JuziErrorDetail } from '../../src/events.js';
 import { bridgeContext } from '../../src/internal/context.js';
-import { rejection } from '../helpers.js';
+import { rejection, tick } from '../helpers.js';
 import { button, label, once, settled, spinner, status, within } from './action-helpers.js';
 
 const parentWith = (attributes: Record<string, string> = {}) => {
@@ -293,6 +294,24 @@ describe('<juzi-send-button>', () => {
       expect(seen).to.deep.equal(['before:0', 'sent:1']);
     });
 
+    it('fires juzi-before-send once busy, so send() from its listener joins this send instead of starting another', async () => {
+      const el = await fixture<JuziSendButton>(html`<juzi-send-button .bridge=${bridge} content="hi"></juzi-send-button>`);
+      const busyAtBefore: boolean[] = [];
+      const joined: Promise<boolean>[] = [];
+      let calls = 0;
+      el.addEventListener('juzi-before-send', () => {
+        busyAtBefore.push(el.busy);
+        // Bounded, so a recursion would end: each call that starts a send fires juzi-before-send again.
+        if (calls++ < 5) joined.push(el.send());
+      });
+      const sent = once(el, 'juzi-sent');
+      expect(await el.send()).to.be.true;
+      await sent;
+      expect(busyAtBefore).to.deep.equal([true]);
+      expect(await Promise.all(joined)).to.deep.equal([true]);
+      expect(host.sent).to.have.length(1);
+    });
+
     it('does not call the host when juzi-before-send is cancelled', async () => {
       const el = await fixture<JuziSendButton>(html`<juzi-send-button .bridge=${bridge} content="hi"></juzi-send-button>`);
       el.addEventListener('juzi-before-send', (event) => event.preventDefault());
@@ -448,6 +467,71 @@ describe('<juzi-send-button>', () => {
       expect(el.busy).to.be.false;
     });
 
+    describe('removed while the send is pending', () => {
+      let listening: AbortController;
+      beforeEach(() => (listening = new AbortController()));
+      afterEach(() => listening.abort());
+
+      /**
+       * Each juzi-sent / juzi-error about `content` that reaches the document. Only this test's:
+       * an element an earlier test left pending reports to the document too.
+       */
+      const atDocument = (content: string) => {
+        const seen: { name: string; target: string; detail: JuziErrorDetail }[] = [];
+        for (const name of ['juzi-sent', 'juzi-error'] as const) {
+          const note = (event: CustomEvent<JuziErrorDetail>) => {
+            const { message } = event.detail;
+            if (message?.msgtype !== 'text' || message.text.content !== content) return;
+            seen.push({ name, target: event.target === document ? 'document' : 'element', detail: event.detail });
+          };
+          document.addEventListener(name, note as EventListener, { signal: listening.signal });
+        }
+        return seen;
+      };
+      const heard = (seen: { name: string; target: string }[]) => seen.map(({ name, target }) => `${name}:${target}`);
+
+      it('still tells the page that the message was sent: juzi-sent reaches the document once', async () => {
+        host.setLatency(30);
+        const el = await fixture<JuziSendButton>(html`<juzi-send-button .bridge=${bridge} content="removed"></juzi-send-button>`);
+        const seen = atDocument('removed');
+        let onElement = 0;
+        el.addEventListener('juzi-sent', () => (onElement += 1));
+        button(el).click();
+        el.remove();
+        await waitUntil(() => seen.length, 'juzi-sent never reached the document');
+        await tick(50);
+        expect(heard(seen)).to.deep.equal(['juzi-sent:document']);
+        expect(onElement).to.equal(1);
+        expect(host.sent).to.deep.equal([{ msgtype: 'text', text: { content: 'removed' } }]);
+      });
+
+      it('still tells the page that the send failed', async () => {
+        host.setFault('sendChatMessage', { kind: 'fail', errMsg: 'not in a chat' });
+        host.setLatency(30);
+        const el = await fixture<JuziSendButton>(html`<juzi-send-button .bridge=${bridge} content="failing"></juzi-send-button>`);
+        const seen = atDocument('failing');
+        button(el).click();
+        el.remove();
+        await waitUntil(() => seen.length, 'juzi-error never reached the document');
+        expect(heard(seen)).to.deep.equal(['juzi-error:document']);
+        expect(seen[0]!.detail.error).to.include({ code: 'host-fail', errMsg: 'not in a chat' });
+      });
+
+      it('reports once, from the element, when it was put back before the host answered', async () => {
+        host.setLatency(30);
+        const wrapper = parentWith();
+        const el = await within<JuziSendButton>(wrapper, html`<juzi-send-button .bridge=${bridge} content="put back"></juzi-send-button>`);
+        const seen = atDocument('put back');
+        const sent = once(el, 'juzi-sent');
+        button(el).click();
+        el.remove();
+        wrapper.append(el);
+        await sent;
+        await tick(50);
+        expect(heard(seen)).to.deep.equal(['juzi-sent:element']);
+      });
+    });
+
     it('uses the bridge of a context provider above it', async () => {
       const wrapper = parentWith();
       new ContextProvider(wrapper, { context: bridgeContext, initialValue: bridge });
@@ -509,6 +593,22 @@ describe('<juzi-send-button>', () => {
       const el = await fixture<JuziSendButton>(html`<juzi-send-button .bridge=${bridge} .message=${message}></juzi-send-button>`);
       expect((await rejection(el.send())).code).to.equal('invalid-params');
       expect(host.callCount()).to.equal(0);
+    });
+
+    it('labels an exception thrown by page code as invalid-params, not as the host\'s words', async () => {
+      // A page's own stand-in for the bridge, broken: the host is never reached.
+      const broken = { sendChatMessage: () => { throw new TypeError('page bug'); } } as unknown as JuziBridge;
+      const el = await fixture<JuziSendButton>(html`<juzi-send-button .bridge=${broken} content="hi" lang="en"></juzi-send-button>`);
+      const failed = once(el, 'juzi-error');
+      button(el).click();
+      const { error } = (await failed).detail;
+      expect(error).to.include({ code: 'invalid-params', api: 'juzi-send-button' });
+      expect(error.errMsg).to.be.undefined;
+      expect(error.cause).to.be.instanceOf(TypeError);
+      expect(error.issues).to.deep.equal([{ path: [], message: 'TypeError: page bug' }]);
+      await settled(el);
+      expect(status(el).textContent!.trim()).to.equal('Sending failed: Invalid input: TypeError: page bug');
+      await expect(el).to.be.accessible();
     });
 
     it('renders the host words as text, never as HTML', async () => {

@@ -100,6 +100,14 @@ describe('ActionController', () => {
     expect(seen).to.deep.equal([{ error, busy: false }]);
   });
 
+  it('labels what page code throws as invalid-params with the exception as cause, never host-fail', async () => {
+    const thrown = new Error('navigation blocked');
+    const error = await rejection(el.action.run(() => { throw thrown; }, outcome()));
+    expect(error).to.include({ code: 'invalid-params', api: 'test-action-rows', cause: thrown });
+    expect(error.errMsg).to.be.undefined;
+    expect(error.issues).to.deep.equal([{ path: [], message: 'Error: navigation blocked' }]);
+  });
+
   it('resolves with what `then` returns, after the work', async () => {
     expect(await el.action.run(() => Promise.resolve(2), outcome({ then: (value) => (value as number) * 10 }))).to.equal(20);
   });

@@ -64,4 +64,13 @@ export const chatInfoStyles = css`
     justify-items: start;
     color: var(--_danger);
   }
+  .notice {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.92em;
+  }
+  .retry {
+    min-height: 24px;
+    padding: 0 8px;
+  }
 `;

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ChatContext } from '../../bridge/bridge.js';
+import type { JuziError } from '../../bridge/errors.js';
 import type { ChatInfo } from '../../bridge/schemas.js';
 import { JuziChatChangeEvent } from '../../events.js';
 import { ChatContextController } from '../../internal/chat-context-controller.js';
@@ -13,6 +14,11 @@ export type ChatInfoField = 'name' | 'type' | 'external' | 'botName' | 'botStatu
 const allFields: readonly ChatInfoField[] = ['name', 'type', 'external', 'botName', 'botStatus', 'botType'];
 /** Most answers come sooner: a spinner that flashes for a moment only costs time and distracts. */
 const LOADING_DELAY_MS = 200;
+/**
+ * Failures already reported: one failed read is one `juzi-error` on the page, however many
+ * elements show it (a page that toasts on `juzi-error` toasts once).
+ */
+const reported = new WeakSet<JuziError>();
 
 /**
  * @summary Shows the current chat: name, single or group, external, the bot, whether it is online, and its type.
@@ -28,8 +34,9 @@ const LOADING_DELAY_MS = 200;
  * @csspart bot-status - Online / offline, in words.
  * @csspart bot-type - WeChat / WeCom / official account / WhatsApp.
  * @csspart spinner - The loading indicator.
- * @csspart error - The error message and retry button.
- * @csspart retry - The retry button.
+ * @csspart error - The error message and retry button (no chat known).
+ * @csspart notice - The quiet notice, below a chat still shown, that re-reading it failed; with a retry button.
+ * @csspart retry - The retry button (in `error` or `notice`).
  *
  * @cssproperty --juzi-chat-info-background - Background (default transparent).
  * @cssproperty --juzi-chat-info-padding - Padding (default 8px 0).
@@ -37,7 +44,7 @@ const LOADING_DELAY_MS = 200;
  * @cssproperty --juzi-chat-info-badge-background - Badge background.
  *
  * @fires juzi-chat-change - On the first chat read, then whenever the chat id changes. Detail `{ chat }`.
- * @fires juzi-error - When the chat cannot be read. Detail `{ error }`.
+ * @fires juzi-error - When the chat cannot be read. Detail `{ error }`. Once per failure on the page: from the first element that shows it, not from the others showing it, nor from one connected later.
  */
 export class JuziChatInfo extends JuziElement {
   static override styles = [JuziElement.styles, buttonStyles, chatInfoStyles];
@@ -47,7 +54,6 @@ export class JuziChatInfo extends JuziElement {
 
   readonly #chat = new ChatContextController(this, (context) => this.#onContext(context));
   #lastChatId?: string;
-  #lastError?: unknown;
   #loadingTimer?: ReturnType<typeof setTimeout>;
 
   /** Whether loading has lasted long enough to show the spinner and its words. */
@@ -87,8 +93,9 @@ export class JuziChatInfo extends JuziElement {
       this.#lastChatId = chat.id;
       this.emit(new JuziChatChangeEvent({ chat }));
     }
-    if (status === 'error' && error && error !== this.#lastError) {
-      this.#lastError = error;
+    // Another element (maybe one since removed) may have reported it: shown, not reported again.
+    if (status === 'error' && error && !reported.has(error)) {
+      reported.add(error);
       this.emitError(error);
     }
   }
@@ -96,7 +103,8 @@ export class JuziChatInfo extends JuziElement {
   protected override render() {
     const { status, chat, error } = this.#chat.context;
     const t = this.t;
-    if (status === 'error' && error) {
+    // With a chat still known (a re-read failed, no switch since), the chat stays up.
+    if (status === 'error' && error && !chat) {
       return html`<div part="base error" class="base error" role="alert">
         ${t.chatError} ${this.describeError(error)}
         <button part="retry" class="button" type="button" @click=${this.refresh}>${t.retry}</button>
@@ -131,6 +139,12 @@ export class JuziChatInfo extends JuziElement {
     return html`<div part="base" class="base" role="group" aria-label=${t.currentChat}>
       <div>${header}</div>
       ${show('botName', 'botStatus', 'botType') ? html`<div part="bot">${bot}</div>` : nothing}
+      ${status === 'error' && error
+        ? html`<p part="notice" class="notice">
+            ${t.refreshFailed} ${this.describeError(error)}
+            <button part="retry" class="button retry" type="button" @click=${this.refresh}>${t.retry}</button>
+          </p>`
+        : nothing}
     </div>`;
   }
 }

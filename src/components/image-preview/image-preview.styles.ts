@@ -57,6 +57,9 @@ export const imagePreviewStyles = css`
     height: 100%;
     object-fit: cover;
   }
+  img.broken {
+    display: none;
+  }
   [role='status']:not(:empty) {
     margin-top: var(--_gap);
     color: var(--_danger);

@@ -44,7 +44,7 @@ const bodies: Record<string, string> = {
  * @cssproperty --juzi-send-button-color - Button text colour (default `--juzi-color-on-primary`).
  * @cssproperty --juzi-send-button-radius - Button corner radius (default `--juzi-radius`).
  *
- * @fires juzi-before-send - Before the host is called, with `{ message }`; cancelable: `preventDefault()` stops the send.
+ * @fires juzi-before-send - Before the host is called, once the element is busy (a `send()` from a listener joins this send), with `{ message }`; cancelable: `preventDefault()` stops the send.
  * @fires juzi-sent - The host accepted the message, with `{ message }`.
  * @fires juzi-error - The send failed, with `{ error, message }`; the element is ready to retry.
  */
@@ -90,17 +90,19 @@ export class JuziSendButton extends JuziButtonElement {
    */
   send(): Promise<boolean> {
     if (this.disabled) return Promise.resolve(false);
-    if (this.action.pending) return this.action.pending as Promise<boolean>;
     // Read at each send, so attributes changed after an earlier send are honoured.
     const message = this.message ?? this.#messageFromAttributes();
-    if (this.emit(new JuziBeforeSendEvent({ message })).defaultPrevented) return Promise.resolve(false);
-    return this.action.run(() => this.activeBridge.sendChatMessage(message), {
+    // While a send is pending, run() returns it: a second activation joins it.
+    const sending = this.action.run(() => this.activeBridge.sendChatMessage(message), {
+      // Fired once pending: a listener that calls send() joins this send.
+      before: () => !this.emit(new JuziBeforeSendEvent({ message })).defaultPrevented,
       done: this.t.sent,
       failed: this.t.sendFailed,
       errorDetail: { message },
       event: () => new JuziSentEvent({ message }),
       then: () => true,
-    }) as Promise<boolean>;
+    });
+    return sending.then((sent) => sent ?? false);
   }
 
   protected override get label(): string {
