@@ -1,13 +1,73 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parse, type Node as AcornNode } from 'acorn';
+import { transform } from 'esbuild';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { regionServerPlugin } from './src/dev/region-server.js';
 
 const here = import.meta.dirname;
 const src = (path: string) => resolve(here, 'src', path);
-const elements = ['chat-info', 'send-button', 'open-chat', 'image-preview', 'auth', 'quick-replies'].filter((name) =>
-  existsSync(src(`define/${name}.ts`)),
-);
+/** One npm entry point per tag: every module in src/define/. */
+const elements = readdirSync(src('define'))
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => file.slice(0, -3));
+/**
+ * The engines every bundle is built for (README "Browser support"): WeCom / WeChat desktop and
+ * Android clients embed Chromium 90+; macOS and iOS clients use the system WebKit, Safari 15+.
+ * Syntax newer than both (class static blocks, `#x in obj`) is lowered; test/node/syntax.test.ts
+ * parses every bundle to hold it.
+ */
+export const browserTargets = ['chrome90', 'safari15'];
+
+/**
+ * `static { this.x = v }` as `static x = v`. With `useDefineForClassFields: false` Vite's
+ * transform (Oxc) writes each static field as such a block, which Chromium 90 and Safari 15
+ * cannot parse; lowering a block moves it out of the class and so turns every `#private`
+ * member of that class into a WeakMap (about 0.5 KB gzip more). A static field evaluates at
+ * the same point with the same `this`; it defines where the block assigned, the same for
+ * these classes, which have no static setters.
+ */
+function staticBlocksAsFields(code: string): string {
+  const edits: { start: number; end: number; text: string }[] = [];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as AcornNode & { body?: unknown[] };
+    if (n.type === 'StaticBlock') {
+      const fields = (n.body as AcornNode[]).map((statement) => {
+        const assignment = (statement as AcornNode & { expression?: AcornNode }).expression as
+          | (AcornNode & { operator: string; left: AcornNode & { object?: AcornNode; property?: AcornNode; computed?: boolean }; right: AcornNode })
+          | undefined;
+        const { left } = assignment ?? {};
+        if (statement.type !== 'ExpressionStatement' || assignment?.type !== 'AssignmentExpression' || assignment.operator !== '=') return;
+        if (left?.type !== 'MemberExpression' || left.computed || left.object?.type !== 'ThisExpression' || left.property?.type !== 'Identifier') return;
+        return `static ${code.slice(left.property.start, left.property.end)}=${code.slice(assignment.right.start, assignment.right.end)};`;
+      });
+      if (fields.every(Boolean)) edits.push({ start: n.start, end: n.end, text: fields.join('') });
+      return;
+    }
+    for (const [key, value] of Object.entries(n)) if (key !== 'type' && typeof value === 'object') visit(value);
+  };
+  visit(parse(code, { ecmaVersion: 'latest', sourceType: 'module' }));
+  return edits.reduceRight((out, { start, end, text }) => out.slice(0, start) + text + out.slice(end), code);
+}
+
+/**
+ * Lowers each output chunk to `browserTargets` with esbuild, after `staticBlocksAsFields`.
+ * Vite's transform itself targets es2022: for these engines Oxc would turn every `#private`
+ * member into a WeakMap, although both engines run them natively.
+ */
+const lowerToTargets: Plugin = {
+  name: 'juzi-lower-to-browser-targets',
+  async renderChunk(code, chunk) {
+    const { code: lowered, map } = await transform(staticBlocksAsFields(code), {
+      target: browserTargets,
+      sourcemap: true,
+      sourcefile: chunk.fileName,
+    });
+    return { code: lowered, map };
+  },
+};
 
 /** `/` opens the demo: the project root is served so demos can load dist/ and node_modules/. */
 const demoHome: Plugin = {
@@ -31,7 +91,7 @@ const minifyTemplateCss: Plugin = {
   enforce: 'pre',
   transform(code, id) {
     if (!id.endsWith('.ts') || !code.includes('css`')) return null;
-    return code.replace(/css`([^`$]*)`/g, (_, body: string) => {
+    const next = code.replace(/css`([^`$]*)`/g, (_, body: string) => {
       const css = body
         .replace(/\/\*[\s\S]*?\*\//g, '')
         .replace(/\s+/g, ' ')
@@ -42,6 +102,8 @@ const minifyTemplateCss: Plugin = {
         .trim();
       return `css\`${css}\``;
     });
+    // Only the inside of css`` templates changes: the chunk's map stays close enough.
+    return { code: next, map: null };
   },
 };
 
@@ -85,6 +147,7 @@ function cdn(entry: string, fileName: string, format: 'es' | 'iife', name?: stri
     outDir: resolve(here, 'dist'),
     emptyOutDir: false,
     target: 'es2022',
+    sourcemap: true,
     lib: { entry: src(entry), formats: [format], fileName: () => fileName, ...(name && { name }) },
     rolldownOptions: { output: { minify: true } },
   };
@@ -113,19 +176,20 @@ export default defineConfig(({ mode }) => {
     outDir: resolve(here, 'dist/lib'),
     emptyOutDir: true,
     target: 'es2022',
+    sourcemap: true,
     lib: {
       entry: {
         index: src('index.ts'),
         'bridge/index': src('bridge/index.ts'),
         'dev/index': src('dev/index.ts'),
         ...(existsSync(src('oauth/index.ts')) && { 'oauth/index': src('oauth/index.ts') }),
+        'frameworks/react': src('frameworks/react.ts'),
         ...Object.fromEntries(elements.map((name) => [`define/${name}`, src(`define/${name}.ts`)])),
-        'define/devtools': src('define/devtools.ts'),
       },
       formats: ['es'],
     },
     rolldownOptions: {
-      external: [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/],
+      external: [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^react(\/|$)/],
       output: { preserveModules: true, preserveModulesRoot: resolve(here, 'src'), entryFileNames: '[name].js' },
     },
   };
@@ -134,6 +198,7 @@ export default defineConfig(({ mode }) => {
     return {
       // demo/ as the root puts the pages at dist/demo/<page>.html, not dist/demo/demo/.
       root: resolve(here, 'demo'),
+      plugins: [lowerToTargets],
       // Served from the project root, like the dev server: the pages' classic scripts keep
       // their /node_modules/ and /dist/ URLs (Vite does not bundle non-module scripts).
       base: '/dist/demo/',
@@ -146,7 +211,7 @@ export default defineConfig(({ mode }) => {
     };
   }
   return {
-    plugins: [demoHome, regionServerPlugin(), minifyTemplateCss, microFrontendSafe()],
+    plugins: [demoHome, regionServerPlugin(), minifyTemplateCss, microFrontendSafe(), lowerToTargets],
     server: { fs: { allow: [here] } },
     build: builds[mode] ?? lib,
   };

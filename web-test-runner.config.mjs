@@ -8,6 +8,7 @@ import { chromiumArgs, systemChromium, firefoxPath, miniBrowserPath } from './sc
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { tsImport } from 'tsx/esm/api';
+import { build } from 'esbuild';
 import { microAppEntries } from './test/fixtures/mfe/serve-entries.mjs';
 
 // The local region stand-in (the same one `npm start` serves), so browser tests run the real sign-in against /region.
@@ -63,6 +64,27 @@ for (const engine of engines) {
 
 const coverage = process.env.JUZI_COVERAGE === '1';
 
+/**
+ * `test/…/<name>.bundle.js` is `<name>.tsx` bundled with its npm imports by esbuild:
+ * React ships CommonJS only, which the dev server cannot serve as modules.
+ */
+const bundles = {
+  name: 'juzi-test-bundles',
+  async serve(context) {
+    if (!context.path.endsWith('.bundle.js')) return undefined;
+    const { outputFiles } = await build({
+      entryPoints: [`.${context.path.replace(/\.bundle\.js$/, '.tsx')}`],
+      bundle: true,
+      format: 'esm',
+      write: false,
+      target: 'es2022',
+      tsconfig: './tsconfig.json',
+      define: { 'process.env.NODE_ENV': '"development"' },
+    });
+    return { body: outputFiles[0].text, type: 'js' };
+  },
+};
+
 export default {
   // test/node/ holds node:test suites (npm run test:node), not browser tests.
   files: process.env.JUZI_FILES ? process.env.JUZI_FILES.split(',') : ['test/**/*.test.ts', '!test/node/**'],
@@ -75,7 +97,7 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 10 * 60 * 1000,
   browserStartTimeout: 120000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [bundles, esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   coverage,
   coverageConfig: {
     include: ['src/bridge/**/*.ts'],

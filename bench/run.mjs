@@ -384,6 +384,12 @@ function rows({ render, switch: sw }, hostCalls, overhead, memory, sizes) {
   size(BUDGET.file, bundle(BUDGET.file), BUDGET.gzip);
   size('juzi-elements.iife.js', bundle('juzi-elements.iife.js'));
   size('bridge entry (+ zod/mini)', sizes.bridge);
+  // 6b: what a page pays for two tags from the npm entry points (a Vite production build).
+  const [page, floor, jssdkPage] = sizes.pages ?? [];
+  if (page && floor && jssdkPage) {
+    row('6b page: chat-info + send-button (Vite build)', gz(page.gzip), `${gz(floor.gzip)} bare Lit page`, times(page.gzip / floor.gzip), '–', null);
+    row('6b the same page', gz(page.gzip), `${gz(jssdkPage.gzip)} @wecom/jssdk page`, times(page.gzip / jssdkPage.gzip), '–', null);
+  }
   return table;
 }
 

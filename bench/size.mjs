@@ -76,6 +76,49 @@ async function bundledSizeOf(file) {
   return { name: `${relative(DIST, file)} + deps (esbuild)`, bytes: code.length, gzip: gzipBytes(code), chunks: [] };
 }
 
+/**
+ * What a page pays: a Vite production build of a page that imports only two tags from the npm
+ * entry points (`juzi-elements/chat-info` and `juzi-elements/send-button`, resolved to dist/lib
+ * as the package's exports map does), against the same page with one bare Lit element (the
+ * floor: lit alone) and with `@wecom/jssdk` reading the chat and sending a message. gzip -9 of
+ * the page's JavaScript.
+ * @returns {Promise<{ name: string, gzip: number, bytes: number }[]>}
+ */
+export async function measurePageSizes() {
+  if (!existsSync(join(DIST, 'lib/define/chat-info.js'))) return [];
+  const { build: viteBuild } = await import('vite');
+  const pages = {
+    'page: juzi-elements/chat-info + send-button': `import 'juzi-elements/chat-info';\nimport 'juzi-elements/send-button';\n`,
+    'page: one bare Lit element (floor)': `import { LitElement, html, css } from 'lit';
+customElements.define('bare-el', class extends LitElement {
+  static properties = { chat: { attribute: false } };
+  static styles = css\`:host { display: block }\`;
+  render() { return html\`<button @click=\${() => this.dispatchEvent(new Event('send'))}>\${this.chat?.name}</button>\`; }
+});\n`,
+    'page: @wecom/jssdk getCurExternalChat + sendChatMessage': `import { getCurExternalChat, sendChatMessage } from '@wecom/jssdk';
+window.page = { getCurExternalChat, sendChatMessage };\n`,
+  };
+  const results = [];
+  for (const [name, code] of Object.entries(pages)) {
+    const id = '\0juzi-page.js';
+    const output = await viteBuild({
+      configFile: false,
+      logLevel: 'silent',
+      root: ROOT,
+      resolve: { alias: [{ find: /^juzi-elements\/(.*)$/, replacement: join(DIST, 'lib/define/$1.js') }] },
+      plugins: [{ name: 'juzi-page', resolveId: (source) => (source === 'juzi-page' ? id : null), load: (source) => (source === id ? code : null) }],
+      build: { write: false, target: 'es2022', rolldownOptions: { input: 'juzi-page' } },
+    });
+    const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output).filter((c) => c.type === 'chunk');
+    results.push({
+      name,
+      bytes: chunks.reduce((sum, c) => sum + Buffer.byteLength(c.code), 0),
+      gzip: chunks.reduce((sum, c) => sum + gzipBytes(c.code), 0),
+    });
+  }
+  return results;
+}
+
 /** Every top-level dist/*.js, the bridge entry and the @wecom/jssdk browser build, measured now. */
 export async function measureSizes() {
   const bundles = existsSync(DIST)
@@ -88,13 +131,14 @@ export async function measureSizes() {
   const jssdk = { ...sizeOf(join(JSSDK_DIR, JSSDK_BUILD)), name: `@wecom/jssdk@${version} ${JSSDK_BUILD}` };
   const bridge = await bundledSizeOf(join(DIST, BRIDGE_ENTRY));
   const main = bundles.find((b) => b.name === BUDGET.file);
-  return { bundles, bridge, jssdk, budget: { ...BUDGET, pass: main !== undefined && main.gzip <= BUDGET.gzip } };
+  const pages = process.argv.includes('--report-only') ? [] : await measurePageSizes();
+  return { bundles, bridge, jssdk, pages, budget: { ...BUDGET, pass: main !== undefined && main.gzip <= BUDGET.gzip } };
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 async function main() {
-  const { bundles, bridge, jssdk, budget } = await measureSizes();
+  const { bundles, bridge, jssdk, pages, budget } = await measureSizes();
   const out = (line) => process.stdout.write(`${line}\n`);
   if (!bundles.some((b) => b.name === BUDGET.file)) {
     process.stderr.write(`bench/size: dist/${BUDGET.file} not found; run \`npm run build\` first.\n`);
@@ -105,6 +149,7 @@ async function main() {
   for (const b of [...bundles, ...(bridge ? [bridge] : []), jssdk]) {
     out(`| ${b.name} | ${b.bytes} (${kb(b.bytes)}) | ${b.gzip} (${kb(b.gzip)}) | ${b.chunks.join(', ') || '–'} |`);
   }
+  for (const p of pages) out(`| ${p.name} (Vite build) | ${p.bytes} (${kb(p.bytes)}) | ${p.gzip} (${kb(p.gzip)}) | – |`);
   const size = bundles.find((b) => b.name === BUDGET.file)?.gzip;
   out(`\n${budget.pass ? 'ok' : 'FAIL'}: dist/${BUDGET.file} is ${size} B gzip, budget ${BUDGET.gzip} B`);
   // The build prints the table on every run; CI's `npm run size` is the gate.

@@ -1,6 +1,6 @@
 /**
  * `juzi-elements`: the bridge, the events, sign-in, and every element, defined on import.
- * Import a single `juzi-elements/define/<name>` instead to register just one tag.
+ * Import a single `juzi-elements/<name>` (e.g. `juzi-elements/send-button`) instead to register just one tag.
  */
 import './define/chat-info.js';
 import './define/send-button.js';

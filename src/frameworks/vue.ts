@@ -1,25 +1,30 @@
 /**
- * Template typings for Vue 3 (`GlobalComponents`): properties with `.prop`-style
- * binding and `@juzi-*` listeners. Tell Vue the tags are custom elements
+ * Template typings for Vue 3 (`GlobalComponents`). Tell Vue the tags are custom elements
  * (`compilerOptions.isCustomElement: (tag) => tag.startsWith('juzi-')`), then:
  *
  * ```ts
  * import type {} from 'juzi-elements/vue';
  * ```
+ *
+ * Props are the element's properties (Vue sets a property when the element has it),
+ * `@juzi-sent` listeners get the typed event, and a template ref is the element itself
+ * (`useTemplateRef<JuziSendButton>('send')`, then `send.value?.send()`). Every tag,
+ * property and event comes from the generated table in elements.ts.
  */
-import type { DefineComponent } from 'vue';
+import type { AllowedComponentProps, VNodeProps } from 'vue';
 import type { JuziElementEvents, JuziElementProps } from './elements.js';
 
-type Listeners<Events> = {
-  [K in keyof Events as K extends `juzi-${infer Rest}` ? `onJuzi${Capitalize<Camel<Rest>>}` : never]?: (
-    event: Events[K],
-  ) => void;
-};
 type Camel<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
-
-type JuziVueComponents = {
-  [Tag in keyof JuziElementProps]: DefineComponent<JuziElementProps[Tag] & Listeners<JuziElementEvents[Tag]>>;
+type Listeners<Events> = {
+  [K in keyof Events as `on${Capitalize<Camel<K & string>>}`]?: (event: Events[K]) => void;
 };
+
+/** What Vue's template checker reads: the instance is the element, `$props` what a template may bind. */
+type JuziVueElement<Tag extends keyof JuziElementProps> = new () => HTMLElementTagNameMap[Tag] & {
+  $props: Partial<JuziElementProps[Tag]> & Listeners<JuziElementEvents[Tag]> & AllowedComponentProps & VNodeProps;
+};
+
+type JuziVueComponents = { [Tag in keyof JuziElementProps]: JuziVueElement<Tag> };
 
 declare module 'vue' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type

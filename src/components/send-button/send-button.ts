@@ -120,7 +120,8 @@ export class JuziSendButton extends JuziButtonElement {
   #messageFromAttributes(): SendMessage {
     // Removing an attribute sets its property to null.
     const msgtype = this.msgtype ?? 'text';
-    const fields = Object.hasOwn(bodies, msgtype) ? bodies[msgtype]!.split(' ') : undefined;
+    // Not Object.hasOwn: Chromium 90 and Safari 15 lack it (README "Browser support").
+    const fields = Object.prototype.hasOwnProperty.call(bodies, msgtype) ? bodies[msgtype]!.split(' ') : undefined;
     // An unknown msgtype goes to the bridge as is, which refuses it with invalid-params.
     if (!fields) return { msgtype } as unknown as SendMessage;
     const body: Record<string, string> = {};
