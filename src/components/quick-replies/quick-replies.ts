@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { isJuziError, JuziError, type JuziIssue } from '../../bridge/errors.js';
 import { isHttpUrl, type ChatInfo, type SendMessage } from '../../bridge/schemas.js';
 import { JuziBeforeSendEvent, JuziSentEvent } from '../../events.js';
@@ -268,7 +267,7 @@ export class JuziQuickReplies extends JuziElement {
         aria-activedescendant=${activeId || nothing}
         placeholder=${t.searchPlaceholder}
         autocomplete="off"
-        .value=${live(this.query)}
+        .value=${this.query}
         @input=${this.#handleInput}
         @keydown=${this.#handleKeydown}
       />
