@@ -252,7 +252,15 @@ export class JuziBridge {
     const outcome: Promise<ChatInfo> = this.#readSettled(current, paced).then(
       (next) => {
         if (turn !== this.#refreshes) return this.#latest as Promise<ChatInfo>;
-        if (epoch === this.#epoch) this.#set({ status: 'ready', chat: next });
+        if (epoch === this.#epoch) {
+          const before = this.#context.chat;
+          this.#set({ status: 'ready', chat: next });
+          // While the listen backs off a switch can go unheard, so the host may have answered the chat
+          // from before one: a host-paced read that changed the chat is confirmed by one more.
+          if (paced && this.#listenDelay > 0 && !sameChat(before, next)) {
+            setTimeout(() => this.#listeners.size > 0 && this.#load(true).catch(noop), STALE_RETRY_MS[0]);
+          }
+        }
         return next;
       },
       (error: JuziError) => {
@@ -475,7 +483,10 @@ export class JuziBridge {
       this.#listenTimer = undefined;
       if (this.#listeners.size === 0) return;
       this.#armListen();
-      if (read) this.#load(true).catch(noop);
+      if (!read) return;
+      // A switch may have gone unheard while the listen was down: an answer that is still the chat shown is read again.
+      this.#stale = this.#context.chat ?? this.#stale;
+      this.#load(true).catch(noop);
     };
     if (ms === 0) rearm();
     else this.#listenTimer = setTimeout(rearm, ms);

@@ -36,7 +36,71 @@ const faults: (SimulatedFault | undefined)[] = [
   { kind: 'throw', message: 'soak throw' },
 ];
 
-(chromium ? describe : describe.skip)('soak (Chromium)', function () {
+/**
+ * `switches` random chat switches interleaved with reads, refreshes and remounts of <juzi-chat-info>,
+ * every first read after a switch answering the chat from before it; then the context and every
+ * mounted element must come to the host's current chat.
+ */
+async function chatSoak(seed: number, switches: number): Promise<void> {
+  const random = prng(seed);
+  const host = createSimulatedHost({ faults: { getCurChatInfo: { kind: 'stale', count: 1 } } });
+  const bridge = createBridge({ host, timeout: 50 });
+  const wrapper = document.createElement('div');
+  document.body.append(wrapper);
+  const mount = () => {
+    const el = document.createElement('juzi-chat-info');
+    el.bridge = bridge;
+    wrapper.append(el);
+  };
+  const count = { switches: 0, reads: 0, refreshes: 0, remounts: 0, readErrors: 0 };
+  const started = performance.now();
+  try {
+    mount();
+    while (count.switches < switches) {
+      host.setLatency(Math.floor(random() * 6));
+      const op = random();
+      if (op < 0.5) {
+        host.switchChat(Math.floor(random() * defaultChats.length));
+        count.switches += 1;
+      } else if (op < 0.7) {
+        bridge.getCurChatInfo().catch(() => (count.readErrors += 1));
+        count.reads += 1;
+      } else if (op < 0.8) {
+        bridge.refresh().catch(() => (count.readErrors += 1));
+        count.refreshes += 1;
+      } else {
+        // A router view: the chat info leaves, sometimes with a sibling still there, and a new one mounts.
+        const all = wrapper.querySelectorAll('juzi-chat-info');
+        all[Math.floor(random() * all.length)]!.remove();
+        if (random() < 0.5 || wrapper.childElementCount === 0) mount();
+        if (random() < 0.3) mount();
+        count.remounts += 1;
+      }
+      if (random() < 0.3) await tick(Math.floor(random() * 4));
+    }
+    const current = host.currentChat.Id;
+    await waitUntil(
+      () => bridge.context.status === 'ready' && bridge.context.chat?.id === current,
+      `the context stayed on ${bridge.context.chat?.id} (${bridge.context.status}), the host is on ${current}`,
+      { timeout: 20000 },
+    );
+    const shown = [...wrapper.querySelectorAll<JuziChatInfo>('juzi-chat-info')];
+    await Promise.all(shown.map((el) => el.updateComplete));
+    const name = host.currentChat.name;
+    console.log(
+      `soak chats (seed ${seed}, ${((performance.now() - started) / 1000).toFixed(1)} s): ${count.switches} switches, ` +
+        `${count.reads} reads, ${count.refreshes} refreshes, ${count.remounts} remounts, ${count.readErrors} read errors; ` +
+        `host calls getCurChatInfo ${host.callCount('getCurChatInfo')}, updateBaseInfo ${host.callCount('updateBaseInfo')}; ` +
+        `ends on ${current} with ${shown.length} chat info(s) mounted`,
+    );
+    expect(shown.length).to.be.above(0);
+    for (const el of shown) expect(el.shadowRoot!.textContent).to.contain(name);
+  } finally {
+    wrapper.remove();
+  }
+}
+
+if (chromium) describe('soak (Chromium)', function () {
   this.timeout(120000);
 
   it('accounts for each of 10,000 sends exactly once (juzi-sent or juzi-error)', async () => {
@@ -120,62 +184,11 @@ const faults: (SimulatedFault | undefined)[] = [
     for (const kind of ['ok', 'fail', 'never', 'malformed', 'twice', 'throw']) expect(drawn.get(kind) ?? 0).to.be.above(0);
   });
 
-  it('ends on the host’s current chat after 1,000 random switches, reads and remounts', async () => {
-    const random = prng(SEED + 1);
-    const host = createSimulatedHost({ faults: { getCurChatInfo: { kind: 'stale', count: 1 } } });
-    const bridge = createBridge({ host, timeout: 50 });
-    const wrapper = document.createElement('div');
-    document.body.append(wrapper);
-    const mount = () => {
-      const el = document.createElement('juzi-chat-info');
-      el.bridge = bridge;
-      wrapper.append(el);
-    };
-    const count = { switches: 0, reads: 0, refreshes: 0, remounts: 0, readErrors: 0 };
-    const started = performance.now();
-    try {
-      mount();
-      while (count.switches < 1000) {
-        host.setLatency(Math.floor(random() * 6));
-        const op = random();
-        if (op < 0.5) {
-          host.switchChat(Math.floor(random() * defaultChats.length));
-          count.switches += 1;
-        } else if (op < 0.7) {
-          bridge.getCurChatInfo().catch(() => (count.readErrors += 1));
-          count.reads += 1;
-        } else if (op < 0.8) {
-          bridge.refresh().catch(() => (count.readErrors += 1));
-          count.refreshes += 1;
-        } else {
-          // A router view: the chat info leaves, sometimes with a sibling still there, and a new one mounts.
-          const all = wrapper.querySelectorAll('juzi-chat-info');
-          all[Math.floor(random() * all.length)]!.remove();
-          if (random() < 0.5 || wrapper.childElementCount === 0) mount();
-          if (random() < 0.3) mount();
-          count.remounts += 1;
-        }
-        if (random() < 0.3) await tick(Math.floor(random() * 4));
-      }
-      const current = host.currentChat.Id;
-      await waitUntil(
-        () => bridge.context.status === 'ready' && bridge.context.chat?.id === current,
-        `the context stayed on ${bridge.context.chat?.id} (${bridge.context.status}), the host is on ${current}`,
-        { timeout: 20000 },
-      );
-      const shown = [...wrapper.querySelectorAll<JuziChatInfo>('juzi-chat-info')];
-      await Promise.all(shown.map((el) => el.updateComplete));
-      const name = host.currentChat.name;
-      console.log(
-        `soak chats (seed ${SEED + 1}, ${((performance.now() - started) / 1000).toFixed(1)} s): ${count.switches} switches, ` +
-          `${count.reads} reads, ${count.refreshes} refreshes, ${count.remounts} remounts, ${count.readErrors} read errors; ` +
-          `host calls getCurChatInfo ${host.callCount('getCurChatInfo')}, updateBaseInfo ${host.callCount('updateBaseInfo')}; ` +
-          `ends on ${current} with ${shown.length} chat info(s) mounted`,
-      );
-      expect(shown.length).to.be.above(0);
-      for (const el of shown) expect(el.shadowRoot!.textContent).to.contain(name);
-    } finally {
-      wrapper.remove();
-    }
-  });
+  it('ends on the host’s current chat after 1,000 random switches, reads and remounts', () => chatSoak(SEED + 1, 1000));
+
+  // Switches heard late, or not at all while the listen backs off: each seed is another interleaving.
+  for (let seed = 1; seed <= 20; seed += 1) {
+    it(`ends on the host’s current chat after 300 switches (seed ${seed})`, () => chatSoak(seed, 300));
+  }
 });
+
