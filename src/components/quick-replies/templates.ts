@@ -33,7 +33,8 @@ const URL_FIELDS = new Set(['url', 'link', 'imgUrl', 'iconUrl', 'page']);
  */
 export function placeholderValue(name: string, { chat, vars }: TemplateValues): string | undefined {
   const [source, key] = name.startsWith('chat.') ? [chat, name.slice(5)] : [vars, name];
-  if (!source || !Object.hasOwn(source, key)) return undefined;
+  // Not Object.hasOwn: Chromium 90 and Safari 15 lack it (README "Browser support").
+  if (!source || !Object.prototype.hasOwnProperty.call(source, key)) return undefined;
   const value = (source as Record<string, unknown>)[key];
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return typeof value === 'string' && value.trim() ? value : undefined;
