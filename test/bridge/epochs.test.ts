@@ -7,6 +7,8 @@ import { rejection, tick } from '../helpers.js';
 const id = (i: number) => defaultChats[i]!.Id!;
 /** A listen answered this long after it was armed is a real switch, not a host's acknowledgement. */
 const SETTLED_MS = 150;
+/** A listen answered this long after it was armed waited for the switch: it is re-armed at once, with no backoff. */
+const LISTEN_WAITED_MS = 350;
 
 describe('bridge chat epochs', () => {
   let host: SimulatedHost;
@@ -249,7 +251,7 @@ describe('bridge listen backoff', () => {
     const off = bridge.subscribe(() => {});
     try {
       for (const next of [1, 2, 3]) {
-        await tick(SETTLED_MS);
+        await tick(LISTEN_WAITED_MS);
         host.switchChat(next);
         await waitUntil(() => bridge.context.chat?.id === id(next));
         await waitUntil(() => host.listenerCount === 1);
