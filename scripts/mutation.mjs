@@ -6,6 +6,8 @@
 // the page. A full run is about 2 h on 2 cores.
 //   --mutate <glob[:lines]>   what to mutate (default src/bridge/**/*.ts), e.g. src/bridge/host.ts:60-150
 //   --files <glob>            the tests to run per mutant (default test/bridge/*.test.ts)
+//   --concurrency <n>         mutants tested at once (default 1). The bridge suite mostly waits on
+//                             timers, so 3 fit on 2 cores; each run picks its own port.
 //   --dry-run                 only count the mutants and run the tests once
 // The package entry also loads Stryker's CLI, which throws on Node 20 as it loads: take the API module beside it.
 const { Stryker } = await import(new URL('stryker.js', import.meta.resolve('@stryker-mutator/core')).href);
@@ -28,7 +30,7 @@ const stryker = new Stryker({
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  concurrency: 1,
+  concurrency: Number(option('--concurrency', '1')),
   timeoutMS: 60000,
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,

@@ -23,6 +23,17 @@ export async function settle(el: JuziQuickReplies): Promise<void> {
   for (let i = 0; i < 5 && !(await el.updateComplete); i++);
 }
 
+/**
+ * Scrolls the list to its end as a user would, then waits for the rows. The scroll event is
+ * dispatched at once: a browser fires its own only at the next frame, which a loaded machine delays.
+ */
+export async function scrollToEnd(el: JuziQuickReplies): Promise<void> {
+  const list = listbox(el);
+  list.scrollTop = list.scrollHeight;
+  list.dispatchEvent(new Event('scroll'));
+  await settle(el);
+}
+
 /** A library with every message type, groups, keywords and templates. */
 export const library: QuickReply[] = [
   { id: 'hello', title: '问候', group: '开场白', keywords: ['greeting'], message: '{{chat.name}}您好，我是{{chat.botName}}' },

@@ -18,6 +18,7 @@ import {
   row,
   rows,
   rowStatus,
+  scrollToEnd,
   searchBox,
   settle,
   status,
@@ -586,15 +587,8 @@ describe('<juzi-quick-replies>', () => {
       expect(titles(el)).to.deep.equal(['话术 9999']);
       el.query = '';
       await settle(el);
-      // Scrolled to the bottom on every look: a render still on its way may put the list back at the top first.
-      await waitUntil(
-        () => {
-          listbox(el).scrollTop = listbox(el).scrollHeight;
-          return titles(el).includes('话术 9999');
-        },
-        'the last row never rendered',
-        { timeout: 5000 },
-      );
+      await scrollToEnd(el);
+      expect(titles(el)).to.include('话术 9999');
       expect(rows(el).length).to.be.within(1, 60);
       expect(rows(el).at(-1)!.getAttribute('aria-posinset')).to.equal('10000');
       expect(rows(el).at(-1)!.getAttribute('aria-setsize')).to.equal('10000');
