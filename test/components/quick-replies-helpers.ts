@@ -34,6 +34,10 @@ export async function scrollToEnd(el: JuziQuickReplies): Promise<void> {
   await settle(el);
 }
 
+/** Resolves after the browser's next idle moment (a timer where there is no requestIdleCallback). */
+export const idle = () =>
+  new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve()) : setTimeout(resolve, 100)));
+
 /** A library with every message type, groups, keywords and templates. */
 export const library: QuickReply[] = [
   { id: 'hello', title: '问候', group: '开场白', keywords: ['greeting'], message: '{{chat.name}}您好，我是{{chat.botName}}' },

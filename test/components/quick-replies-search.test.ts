@@ -20,6 +20,14 @@ describe('quick-replies search folding', () => {
     expect(matches('Café crème', 'cafe creme')).to.equal(true);
     expect(matches('naïve', 'NAIVE')).to.equal(true);
     expect(matches('Zürich', 'zurich')).to.equal(true);
+    expect(matches('Ελλάδα', 'ελλαδα')).to.equal(true);
+    expect(matches('がんばって', 'かんはって')).to.equal(true);
+  });
+
+  it('keeps the vowel signs that are part of a word', () => {
+    expect(matches('किताब', 'कताब')).to.equal(false);
+    expect(matches('किताब', 'किताब')).to.equal(true);
+    expect(matches('สวัสดี', 'สวสด')).to.equal(false);
   });
 
   it('matches Chinese text as typed', () => {

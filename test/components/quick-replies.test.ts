@@ -11,6 +11,7 @@ import { once } from './action-helpers.js';
 import {
   activeRow,
   groupButtons,
+  idle,
   library,
   listbox,
   manyReplies,
@@ -592,6 +593,46 @@ describe('<juzi-quick-replies>', () => {
       expect(rows(el).length).to.be.within(1, 60);
       expect(rows(el).at(-1)!.getAttribute('aria-posinset')).to.equal('10000');
       expect(rows(el).at(-1)!.getAttribute('aria-setsize')).to.equal('10000');
+    });
+
+    it('a new search starts at the top of the list', async () => {
+      const el = await mount(manyReplies(1000));
+      await scrollToEnd(el);
+      expect(listbox(el).scrollTop).to.be.above(0);
+      el.query = '话术';
+      await settle(el);
+      expect(listbox(el).scrollTop).to.equal(0);
+      expect(titles(el)[0]).to.equal('话术 0');
+    });
+
+    it('folds the search text while idle, so the first keystroke folds only the query', async () => {
+      const el = await mount(manyReplies(1000));
+      await idle();
+      const normalize = sinon.spy(String.prototype, 'normalize');
+      try {
+        el.query = '第 999 条';
+        await settle(el);
+      } finally {
+        normalize.restore();
+      }
+      expect(titles(el)).to.deep.equal(['话术 999']);
+      expect(normalize.callCount).to.equal(1);
+    });
+
+    it('a library replaced before it was folded is folded anew', async () => {
+      const el = await mount(manyReplies(10));
+      el.replies = manyReplies(20);
+      await settle(el);
+      await idle();
+      const normalize = sinon.spy(String.prototype, 'normalize');
+      try {
+        el.query = 'kw19';
+        await settle(el);
+      } finally {
+        normalize.restore();
+      }
+      expect(titles(el)).to.deep.equal(['话术 19']);
+      expect(normalize.callCount).to.equal(1);
     });
 
     it('moving the active reply past the viewport scrolls it into view', async () => {

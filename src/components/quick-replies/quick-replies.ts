@@ -134,6 +134,7 @@ export class JuziQuickReplies extends JuziElement {
   #load?: AbortController;
   // The list window: measured from the rendered list and its first row (estimates until then).
   #scrollY = 0;
+  #scrollPending = false;
   #viewport = 420;
   #rowHeight = 77;
   readonly #resize = new ResizeObserver(() => this.#measure());
@@ -209,6 +210,7 @@ export class JuziQuickReplies extends JuziElement {
     super.connectedCallback();
     // A load cut short by an earlier disconnect starts again.
     if (this.src && this.status === 'loading' && !this.#load) void this.#fetch();
+    if (this.hasUpdated) this.#foldLater();
   }
 
   override disconnectedCallback(): void {
@@ -242,6 +244,10 @@ export class JuziQuickReplies extends JuziElement {
 
   protected override updated(): void {
     this.#measure();
+    if (this.#scrollPending && this.list) {
+      this.#scrollPending = false;
+      if (this.list.scrollTop !== this.#scrollY) this.list.scrollTop = this.#scrollY;
+    }
     if (this.#issues) {
       const issues = this.#issues;
       this.#issues = undefined;
@@ -398,6 +404,19 @@ export class JuziQuickReplies extends JuziElement {
     this.#groups = [...groups];
     this.#action.clear();
     if (issues.length) this.#issues = issues;
+    this.#foldLater();
+  }
+
+  /**
+   * Folds every reply's search text in the next idle moment after the list shows, so the
+   * first keystroke is as quick as the rest. A search before then folds what it reads.
+   */
+  #foldLater(): void {
+    const entries = this.#entries;
+    // Safari 15 has no requestIdleCallback: a timer, then.
+    (globalThis.requestIdleCallback ?? setTimeout)(() => {
+      if (this.#entries === entries && this.isConnected) for (const entry of entries) entry.haystack ??= haystackOf(entry);
+    });
   }
 
   /** The rows for the current group and query. */
@@ -520,9 +539,14 @@ export class JuziQuickReplies extends JuziElement {
     else if (top + this.#rowHeight > this.#scrollY + this.#viewport) this.#scrollTo(top + this.#rowHeight - this.#viewport);
   }
 
+  /**
+   * Scrolls once the rows are rendered: writing `scrollTop` while the DOM is out of date makes
+   * the browser lay the page out an extra time on every keystroke.
+   */
   #scrollTo(y: number): void {
     this.#scrollY = Math.max(0, y);
-    if (this.list) this.list.scrollTop = this.#scrollY;
+    this.#scrollPending = true;
+    this.requestUpdate();
   }
 
   #handleScroll = (): void => {
@@ -547,8 +571,11 @@ export class JuziQuickReplies extends JuziElement {
   }
 }
 
-function haystackOf({ reply, message }: Entry): string {
-  return searchableText([reply.title, messageText(message), ...(reply.keywords ?? []), reply.group]);
+function haystackOf(entry: Entry): string {
+  const { reply } = entry;
+  // A text reply's words are its string: no message object is made for a row never drawn.
+  const text = typeof reply.message === 'string' ? reply.message : messageText(entry.message);
+  return searchableText([reply.title, text, ...(reply.keywords ?? []), reply.group]);
 }
 
 /** Fetches and unwraps a library; every failure is a JuziError. */
