@@ -12,6 +12,36 @@ describe('bridge host lookup', () => {
     delete page.juziWx;
   });
 
+  describe('in a frame of the page juzi-helper patched (wujie)', () => {
+    // `window.parent` is replaceable: a test may stand in for the window above.
+    const frame = globalThis as unknown as { parent: unknown };
+    afterEach(() => {
+      delete (frame as { parent?: unknown }).parent;
+    });
+
+    it("takes the parent window's host when this window has none", () => {
+      const above = createSimulatedHost();
+      frame.parent = { juziWx: above };
+      expect(findPageHost()).to.equal(above);
+    });
+
+    it("prefers this window's own host to the parent's", () => {
+      const own = createSimulatedHost();
+      page.juziWx = own;
+      frame.parent = { juziWx: createSimulatedHost() };
+      expect(findPageHost()).to.equal(own);
+    });
+
+    it('finds nothing, without throwing, under a cross-origin parent', () => {
+      frame.parent = {
+        get wx() {
+          throw new DOMException('Blocked a frame from accessing a cross-origin frame.', 'SecurityError');
+        },
+      };
+      expect(findPageHost()).to.equal(undefined);
+    });
+  });
+
   it('prefers wx once juzi-helper has patched it', async () => {
     const patched = createSimulatedHost();
     const other = createSimulatedHost();
