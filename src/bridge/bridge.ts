@@ -334,7 +334,8 @@ export class JuziBridge {
   /** `invoke(api, params, cb)` on the host; the answer checked by `schema` when one is given. */
   #invoke<S extends z.ZodMiniType>(api: InvokeApi, params: object, schema?: S): Promise<z.output<S>> {
     return this.#calls.track(api, params, async (late) => {
-      const res = await invokeHost(await this.#hostFor(api), api, params, this.#timeout, late);
+      // A host already found is used as is: one promise less on every call.
+      const res = await invokeHost(this.#host ?? (await this.#hostFor(api)), api, params, this.#timeout, late);
       return schema ? validate(api, 'invalid-response', schema, res) : (res as z.output<S>);
     });
   }
@@ -342,7 +343,7 @@ export class JuziBridge {
   /** `host[api]({ ...params, success, fail })`; the answer checked by `parse` when one is given; with `grace`, no answer by then counts as ok. */
   #method<T = HostResponse>(api: MethodApi, params: object, parse?: (res: HostResponse) => T, grace?: number): Promise<T> {
     return this.#calls.track(api, params, async (late) => {
-      const res = await callHostMethod(await this.#hostFor(api), api, params, this.#timeout, late, grace);
+      const res = await callHostMethod(this.#host ?? (await this.#hostFor(api)), api, params, this.#timeout, late, grace);
       return parse ? parse(res) : (res as T);
     });
   }

@@ -68,7 +68,7 @@ describe('host adapter', () => {
         call.ok(res);
         const error = await rejection(call.promise);
         expect(error.code).to.equal('invalid-response');
-        expect(error.issues?.[0]?.message).to.equal(`expected an object, got ${got}`);
+        expect(error.issues).to.deep.equal([{ path: [], message: `expected an object, got ${got}` }]);
       }
     });
 
