@@ -12,6 +12,26 @@ export async function rejection(promise: Promise<unknown>): Promise<JuziError> {
   throw new Error('expected a rejection, but the promise resolved');
 }
 
+/** The page globals juzi-helper would set, for tests that stand in for it. */
+export const page = globalThis as { wx?: unknown; juziWx?: unknown };
+
+/** Removes what a test put in `wx` / `juziWx`. */
+export function clearPageHosts(): void {
+  delete page.wx;
+  delete page.juziWx;
+}
+
+/** Runs a classic script in `doc`, as a legacy page's `<script src>` does. */
+export function classicScript(src: string, doc: Document = document): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = doc.createElement('script');
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`could not load ${src}`));
+    doc.head.append(script);
+  });
+}
+
 export const tick = (ms = 0) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**

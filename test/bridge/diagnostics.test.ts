@@ -2,10 +2,8 @@ import { expect, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import { createBridge, type CallRecord } from '../../src/bridge/index.js';
 import { createSimulatedHost, type SimulatedHost } from '../../src/dev/index.js';
-import { manualHost, rejection, tick } from '../helpers.js';
+import { clearPageHosts, page, manualHost, rejection, tick } from '../helpers.js';
 
-type PageGlobals = { wx?: unknown; juziWx?: unknown };
-const page = globalThis as PageGlobals;
 
 describe('bridge diagnostics', () => {
   let host: SimulatedHost;
@@ -14,8 +12,7 @@ describe('bridge diagnostics', () => {
     host = createSimulatedHost();
   });
   afterEach(() => {
-    delete page.wx;
-    delete page.juziWx;
+    clearPageHosts();
     sinon.restore();
   });
 

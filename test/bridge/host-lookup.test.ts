@@ -1,15 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { createBridge, findPageHost, type JuziHost } from '../../src/bridge/index.js';
 import { createSimulatedHost } from '../../src/dev/index.js';
-import { rejection, tick } from '../helpers.js';
+import { clearPageHosts, page, rejection, tick } from '../helpers.js';
 
-type PageGlobals = { wx?: unknown; juziWx?: unknown };
-const page = globalThis as PageGlobals;
 
 describe('bridge host lookup', () => {
   afterEach(() => {
-    delete page.wx;
-    delete page.juziWx;
+    clearPageHosts();
   });
 
   describe('in a frame of the page juzi-helper patched (wujie)', () => {

@@ -6,10 +6,8 @@ import type { JuziDevtools } from '../../src/components/devtools/devtools.js';
 import '../../src/define/devtools.js';
 import { createSimulatedHost, type SimulatedHost } from '../../src/dev/index.js';
 import { JuziErrorEvent, JuziSentEvent } from '../../src/events.js';
-import { manualHost, mount, rejection } from '../helpers.js';
+import { clearPageHosts, page, manualHost, mount, rejection } from '../helpers.js';
 
-type PageGlobals = { wx?: unknown; juziWx?: unknown };
-const page = globalThis as PageGlobals;
 
 async function panel(bridge: JuziBridge, attrs: { lang?: string } = {}): Promise<JuziDevtools> {
   const wrapper = await mount(html`<juzi-devtools open lang=${attrs.lang ?? 'en'} .bridge=${bridge}></juzi-devtools>`);
@@ -31,8 +29,7 @@ describe('<juzi-devtools>', () => {
     host = createSimulatedHost();
   });
   afterEach(() => {
-    delete page.wx;
-    delete page.juziWx;
+    clearPageHosts();
     sinon.restore();
   });
 

@@ -1,6 +1,7 @@
 // Tests on the built files, not the sources: what a CDN or npm user actually loads.
 import { expect, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
+import { classicScript } from '../helpers.js';
 
 type Module = Record<string, unknown> & {
   getBridge(): unknown;
@@ -13,16 +14,6 @@ const tags = ['juzi-chat-info', 'juzi-send-button', 'juzi-open-chat', 'juzi-imag
 /** Imports a built ES module by URL (kept out of TypeScript's and the dev server's resolution). */
 const load = <T>(url: string): Promise<T> => import(/* @vite-ignore */ url) as Promise<T>;
 
-/** Loads a classic script, as a legacy page's `<script src>` does. */
-function classic(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`could not load ${src}`));
-    document.head.append(script);
-  });
-}
 
 const shadow = (el: Element | null) => el!.shadowRoot!;
 
@@ -78,7 +69,7 @@ describe('built bundles (dist/)', () => {
 
   it('the IIFE bundle loaded after the ESM one is harmless, complete, and shares the bridge', async () => {
     const warn = sinon.spy(console, 'warn');
-    await classic('/dist/juzi-elements.iife.js');
+    await classicScript('/dist/juzi-elements.iife.js');
     const global = (window as unknown as { JuziElements: Module }).JuziElements;
     for (const name of ['getBridge', 'createBridge', 'JuziError', 'isJuziError', 'JuziBridge', 'JuziChatInfo', 'JuziSendButton', 'JuziOpenChat', 'JuziImagePreview', 'JuziSentEvent', 'bridgeContext']) {
       expect(global[name], name).to.exist;
@@ -99,7 +90,7 @@ describe('built bundles (dist/)', () => {
         type: 'text/javascript',
       }),
     );
-    await classic(other);
+    await classicScript(other);
     URL.revokeObjectURL(other);
     expect(warn.callCount).to.equal(1);
     expect(String(warn.firstCall.args[0])).to.contain('99.0.0');
@@ -107,7 +98,7 @@ describe('built bundles (dist/)', () => {
   });
 
   it('the classic-script simulated host exposes JuziElementsDev', async () => {
-    await classic('/dist/juzi-elements-dev.iife.js');
+    await classicScript('/dist/juzi-elements-dev.iife.js');
     const global = (window as unknown as { JuziElementsDev: Record<string, unknown> }).JuziElementsDev;
     expect(global.createSimulatedHost).to.be.a('function');
     expect(global.installSimulatedHost).to.be.a('function');

@@ -1,6 +1,7 @@
 // Opens test/fixtures/mfe/main.html (a micro-frontend main app with the simulated host on its
 // window) in an iframe: each test gets a fresh window, custom-element registry and framework.
 import { expect, waitUntil } from '@open-wc/testing';
+import { classicScript } from '../helpers.js';
 
 export type SimulatedHostLike = {
   sent: unknown[];
@@ -28,20 +29,10 @@ export async function openMain(...scripts: string[]): Promise<MainWindow> {
   document.body.append(frame);
   await loaded;
   const win = frame.contentWindow as MainWindow;
-  for (const src of scripts) await classicScript(win.document, src);
+  for (const src of scripts) await classicScript(src, win.document);
   return win;
 }
 
-/** Runs a classic script in `doc`, as `<script src>` does. */
-export function classicScript(doc: Document, src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = doc.createElement('script');
-    script.src = src;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`could not load ${src}`));
-    doc.head.append(script);
-  });
-}
 
 const deepQuery = (root: ParentNode, selector: string): Element | null => {
   const found = root.querySelector(selector);
