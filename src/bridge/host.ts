@@ -4,6 +4,7 @@
  * call-back API can misbehave (fail, throw, answer twice, never answer) into one
  * settled promise.
  */
+import { watchDeadline } from './deadlines.js';
 import { JuziError } from './errors.js';
 
 /** What the host passes to a call-back: `err_msg` plus the API's own fields. */
@@ -99,7 +100,7 @@ export function callHost(
     const settle = (outcome: () => void) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      unwatch();
       outcome();
     };
     const hostFail = (res: unknown) =>
@@ -118,14 +119,12 @@ export function callHost(
         if (isSuccess(body)) resolve(body);
         else hostFail(body);
       });
-    const timer = setTimeout(
-      () =>
-        settle(
-          grace === undefined
-            ? () => reject(new JuziError('timeout', api, `timeout (no answer within ${timeout} ms)`))
-            : () => resolve({}),
-        ),
-      grace ?? timeout,
+    const unwatch = watchDeadline(grace ?? timeout, () =>
+      settle(
+        grace === undefined
+          ? () => reject(new JuziError('timeout', api, `timeout (no answer within ${timeout} ms)`))
+          : () => resolve({}),
+      ),
     );
     // diagnostics: the first answer after the call ended without one (a timeout) is reported, then ignored as before
     let answered = false;

@@ -82,14 +82,50 @@ describe('host adapter', () => {
       expect(call.late).to.deep.equal([{ first: true }]);
     });
 
-    it('leaves no timer behind once answered', async () => {
+    it('arms one timer for the calls in flight, and leaves none once their deadline has passed', async () => {
       const clock = sinon.useFakeTimers();
       try {
-        const call = held({ timeout: 30 });
+        const calls = [held({ timeout: 30 }), held({ timeout: 30 }), held({ timeout: 40 })];
         expect(clock.countTimers()).to.equal(1);
-        call.ok({ a: 1 });
-        await call.promise;
+        for (const call of calls) call.ok({ a: 1 });
+        await Promise.all(calls.map((call) => call.promise));
+        await clock.tickAsync(30);
         expect(clock.countTimers()).to.equal(0);
+      } finally {
+        clock.restore();
+      }
+    });
+
+    it('times each call out at its own deadline, a shorter one started after a longer one too', async () => {
+      const clock = sinon.useFakeTimers();
+      try {
+        const long = held({ timeout: 100 });
+        const short = held({ timeout: 30 });
+        const later = held({ timeout: 60 });
+        expect(clock.countTimers()).to.equal(1); // the short call's timer replaced the long one's
+        const outcomes: string[] = [];
+        for (const [name, call] of [['long', long], ['short', short], ['later', later]] as const) {
+          call.promise.catch(() => outcomes.push(`${name} ${Date.now()}`));
+        }
+        await clock.tickAsync(29);
+        expect(outcomes).to.deep.equal([]);
+        await clock.tickAsync(1);
+        expect(outcomes).to.deep.equal(['short 30']);
+        await clock.tickAsync(70);
+        expect(outcomes).to.deep.equal(['short 30', 'later 60', 'long 100']);
+      } finally {
+        clock.restore();
+      }
+    });
+
+    it('a timeout still comes when the clock was swapped since the timer was armed (a fake clock in a test)', async () => {
+      const before = held({ timeout: 60000 }); // armed on the real clock
+      before.promise.catch(() => {});
+      const clock = sinon.useFakeTimers({ now: Date.now() });
+      try {
+        const after = held({ timeout: 70000 }); // due after the real timer: only its own timer on this clock comes
+        await clock.tickAsync(70000);
+        expect((await rejection(after.promise)).code).to.equal('timeout');
       } finally {
         clock.restore();
       }
