@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse, type Node as AcornNode } from 'acorn';
 import { transform } from 'esbuild';
+import ts from 'typescript';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { regionServerPlugin } from './src/dev/region-server.js';
 
@@ -83,15 +84,19 @@ const demoHome: Plugin = {
 };
 
 /**
- * Shrinks the CSS inside `css\`…\`` templates (comments, white space), which JS
- * minifiers leave alone: the CDN bundle has a gzip budget.
+ * Shrinks what JS minifiers leave alone inside templates, since the CDN bundle has a gzip
+ * budget: the CSS of `css\`…\`` templates (comments, white space), and the indentation after
+ * each line break in the static text of `html\`…\`` templates (it renders as the same single
+ * space; expressions are untouched, and line breaks are kept, so source maps keep their lines).
  */
-const minifyTemplateCss: Plugin = {
-  name: 'juzi-minify-template-css',
+const minifyTemplates: Plugin = {
+  name: 'juzi-minify-templates',
   enforce: 'pre',
   transform(code, id) {
-    if (!id.endsWith('.ts') || !code.includes('css`')) return null;
-    const next = code.replace(/css`([^`$]*)`/g, (_, body: string) => {
+    if (!id.endsWith('.ts')) return null;
+    let next = code;
+    if (code.includes('html`')) next = trimHtmlIndent(next, id);
+    if (code.includes('css`')) next = next.replace(/css`([^`$]*)`/g, (_, body: string) => {
       const css = body
         .replace(/\/\*[\s\S]*?\*\//g, '')
         .replace(/\s+/g, ' ')
@@ -102,10 +107,30 @@ const minifyTemplateCss: Plugin = {
         .trim();
       return `css\`${css}\``;
     });
-    // Only the inside of css`` templates changes: the chunk's map stays close enough.
-    return { code: next, map: null };
+    // Only the inside of templates changes: the chunk's map stays close enough.
+    return next === code ? null : { code: next, map: null };
   },
 };
+
+/** Drops the indentation after line breaks in the static parts of every `html\`…\`` template of `code`. */
+function trimHtmlIndent(code: string, fileName: string): string {
+  const parts: { start: number; end: number }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === 'html') {
+      const { template } = node;
+      const literals = ts.isNoSubstitutionTemplateLiteral(template) ? [template] : [template.head, ...template.templateSpans.map((span) => span.literal)];
+      for (const literal of literals) parts.push({ start: literal.getStart(), end: literal.end });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true));
+  let next = code;
+  // From the end, so earlier offsets stay valid.
+  for (const { start, end } of parts.sort((a, b) => b.start - a.start)) {
+    next = next.slice(0, start) + next.slice(start, end).replace(/\n[ \t]+/g, '\n') + next.slice(end);
+  }
+  return next;
+}
 
 /**
  * Lets the CDN bundles run inside micro-frontend hosts. qiankun and micro-app run a micro app's
@@ -211,7 +236,7 @@ export default defineConfig(({ mode }) => {
     };
   }
   return {
-    plugins: [demoHome, regionServerPlugin(), minifyTemplateCss, microFrontendSafe(), lowerToTargets],
+    plugins: [demoHome, regionServerPlugin(), minifyTemplates, microFrontendSafe(), lowerToTargets],
     server: { fs: { allow: [here] } },
     build: builds[mode] ?? lib,
   };

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { isJuziError, JuziError, type JuziIssue } from '../../bridge/errors.js';
 import { isHttpUrl, type ChatInfo, type SendMessage } from '../../bridge/schemas.js';
 import { JuziBeforeSendEvent, JuziSentEvent } from '../../events.js';
@@ -120,8 +120,10 @@ export class JuziQuickReplies extends JuziElement {
   @state() private active = 0;
   @state() private announcement = '';
 
-  @query('.list') private list?: HTMLElement;
-  @query('.search') private search?: HTMLInputElement;
+  /** The scrolling listbox, once rendered. */
+  get #list(): HTMLElement | null {
+    return this.renderRoot.querySelector('.list');
+  }
 
   readonly #chat = new ChatContextController(this);
   /** Sentences for the refusals the element makes itself (a placeholder without a value). */
@@ -239,14 +241,15 @@ export class JuziQuickReplies extends JuziElement {
   }
 
   protected override firstUpdated(): void {
-    this.#resize.observe(this.list!);
+    this.#resize.observe(this.#list!);
   }
 
   protected override updated(): void {
     this.#measure();
-    if (this.#scrollPending && this.list) {
+    const list = this.#list;
+    if (this.#scrollPending && list) {
       this.#scrollPending = false;
-      if (this.list.scrollTop !== this.#scrollY) this.list.scrollTop = this.#scrollY;
+      if (list.scrollTop !== this.#scrollY) list.scrollTop = this.#scrollY;
     }
     if (this.#issues) {
       const issues = this.#issues;
@@ -348,7 +351,7 @@ export class JuziQuickReplies extends JuziElement {
     const row = this.#action.state(reply.id);
     const activeRow = index === this.active;
     const state = row && rowStates[row.status];
-    const parts = ['row', activeRow ? 'row-active' : '', state ? `row-${state}` : ''].filter(Boolean).join(' ');
+    const parts = `row${activeRow ? ' row-active' : ''}${state ? ` row-${state}` : ''}`;
     let rowStatus: string | undefined;
     if (row?.status === 'pending') rowStatus = t.sending;
     else if (row?.status === 'done') rowStatus = t.sent;
@@ -494,7 +497,7 @@ export class JuziQuickReplies extends JuziElement {
   #handleKeydown = (event: KeyboardEvent): void => {
     // Enter and Escape also end an IME composition (pinyin input): those keys are the IME's.
     if (event.isComposing || event.keyCode === 229) return;
-    const inList = event.currentTarget === this.list;
+    const inList = event.currentTarget === this.#list;
     const last = this.#shown.length - 1;
     let next: number | undefined;
     switch (event.key) {
@@ -518,7 +521,7 @@ export class JuziQuickReplies extends JuziElement {
         if (!this.query) return;
         event.preventDefault();
         this.query = '';
-        if (inList) this.search?.focus();
+        if (inList) this.renderRoot.querySelector<HTMLInputElement>('.search')!.focus();
         return;
     }
     if (next === undefined || last < 0) return;
@@ -551,14 +554,14 @@ export class JuziQuickReplies extends JuziElement {
 
   #handleScroll = (): void => {
     const before = this.#window();
-    this.#scrollY = this.list!.scrollTop;
+    this.#scrollY = this.#list!.scrollTop;
     const after = this.#window();
     if (before.first !== after.first || before.end !== after.end) this.requestUpdate();
   };
 
   /** Reads the list's height and a row's height; a change (font, sidebar size) renders again. */
   #measure(): void {
-    const list = this.list;
+    const list = this.#list;
     const row = list?.querySelector<HTMLElement>('.row');
     const viewport = list?.clientHeight ?? 0;
     const rowHeight = row?.offsetHeight ?? 0;
