@@ -96,6 +96,9 @@ export default {
   concurrentBrowsers: 1,
   // Under npm run mutation a file stops at its first failure: a killed mutant need not wait out every test's timeout.
   testFramework: { config: { timeout: 10000, bail: Boolean(process.env.__STRYKER_ACTIVE_MUTANT__) } },
+  // Stryker's workers run at once: each takes a port of its own (two runs finding port 8000 free at
+  // the same moment would fail one, and a mutant would count as killed by that failure).
+  ...(process.env.STRYKER_MUTATOR_WORKER && { port: 8100 + Number(process.env.STRYKER_MUTATOR_WORKER) }),
   testsFinishTimeout: 10 * 60 * 1000,
   browserStartTimeout: 120000,
   plugins: [bundles, esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
