@@ -5,9 +5,11 @@ import { isHttpUrl, type ChatInfo, type SendMessage } from '../../bridge/schemas
 import { JuziBeforeSendEvent, JuziSentEvent } from '../../events.js';
 import { ActionController } from '../../internal/action-controller.js';
 import { ChatContextController } from '../../internal/chat-context-controller.js';
+import { langOf, toLocale } from '../../internal/i18n.js';
 import { JuziElement } from '../../internal/juzi-element.js';
 import { buttonStyles } from '../../internal/styles.js';
 import { listWindow } from './list-window.js';
+import { quickRepliesMessages } from './quick-replies.messages.js';
 import { quickRepliesStyles } from './quick-replies.styles.js';
 import { checkReplies, libraryItems, messageOf, messageText, thumbnailOf, type QuickReply } from './replies.js';
 import { matchesTerms, queryTerms, searchableText } from './search.js';
@@ -120,6 +122,11 @@ export class JuziQuickReplies extends JuziElement {
   @state() private active = 0;
   @state() private announcement = '';
 
+  /** The element's own words, in its `lang` (as `t`). */
+  get #t() {
+    return quickRepliesMessages(toLocale(langOf(this)));
+  }
+
   /** The scrolling listbox, once rendered. */
   get #list(): HTMLElement | null {
     return this.renderRoot.querySelector('.list');
@@ -166,7 +173,7 @@ export class JuziQuickReplies extends JuziElement {
   async send(reply: QuickReply | string): Promise<boolean> {
     const id = typeof reply === 'string' ? reply : reply?.id;
     const entry = this.#entries.find((e) => e.reply.id === id);
-    const t = this.t.quickReplies;
+    const t = this.#t;
     if (!entry) {
       const words = t.noReply(String(id));
       throw this.emitError(new JuziError('invalid-params', this.localName, words, { issues: [{ path: ['id'], message: words }] }));
@@ -235,7 +242,7 @@ export class JuziQuickReplies extends JuziElement {
       this.#select();
       this.active = 0;
       this.#scrollTo(0);
-      if (this.query.trim()) this.announcement = this.t.quickReplies.results(this.#shown.length);
+      if (this.query.trim()) this.announcement = this.#t.results(this.#shown.length);
     }
     if (this.active >= this.#shown.length) this.active = Math.max(0, this.#shown.length - 1);
   }
@@ -259,7 +266,7 @@ export class JuziQuickReplies extends JuziElement {
   }
 
   override render(): TemplateResult {
-    const t = this.t.quickReplies;
+    const t = this.#t;
     const shown = this.#shown;
     const activeId = shown.length ? this.#optionId(this.active) : '';
     return html`<div part="base" class="base">
@@ -305,7 +312,7 @@ export class JuziQuickReplies extends JuziElement {
 
   #renderGroups(): TemplateResult | typeof nothing {
     if (!this.#groups.length) return nothing;
-    const t = this.t.quickReplies;
+    const t = this.#t;
     const button = (value: string, label: string) =>
       html`<button part="group" class="group" type="button" aria-pressed=${this.group === value ? 'true' : 'false'} @click=${() => (this.group = value)}>${label}</button>`;
     return html`<div part="groups" class="groups" role="group" aria-label=${t.groups}>
@@ -314,7 +321,7 @@ export class JuziQuickReplies extends JuziElement {
   }
 
   #renderNotice(): TemplateResult | typeof nothing {
-    const t = this.t.quickReplies;
+    const t = this.#t;
     if (this.status === 'error' && this.loadError) {
       return html`<p part="error" class="error">
         <span>${t.loadFailed}${this.#loadReason(this.loadError)}</span>
@@ -342,7 +349,7 @@ export class JuziQuickReplies extends JuziElement {
   }
 
   #renderRow({ reply, message }: Entry, index: number, values: TemplateValues): TemplateResult {
-    const t = this.t.quickReplies;
+    const t = this.#t;
     const text = fillText(messageText(message), values);
     const picture = thumbnailOf(message);
     const filledPicture = picture === undefined ? undefined : fillText(picture, values, true);
@@ -474,7 +481,7 @@ export class JuziQuickReplies extends JuziElement {
     const error = new JuziError('invalid-params', 'sendChatMessage', `no value for ${names}`, {
       issues: missing.map((m) => ({ path: m.path, message: `{{${m.name}}} has no value` })),
     });
-    this.#reasons.set(error, this.t.quickReplies.missing(names));
+    this.#reasons.set(error, this.#t.missing(names));
     return error;
   }
 
