@@ -104,6 +104,9 @@ const minifyTemplates: Plugin = {
         .replace(/\s*([{};,>])\s*/g, '$1')
         .replace(/:\s+/g, ':')
         .replace(/;}/g, '}')
+        // `0.5em` → `.5em`; `[a='b']` → `[a=b]` (an identifier needs no quotes).
+        .replace(/([\s:(,])0\.(\d)/g, '$1.$2')
+        .replace(/\[([\w-]+)='([a-z][\w-]*)'\]/g, '[$1=$2]')
         .trim();
       return `css\`${css}\``;
     });
