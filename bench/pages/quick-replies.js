@@ -6,7 +6,7 @@
  * - first render of 10,000 replies against first render of 100;
  * - rows in the DOM at 10,000.
  */
-import { LitElement, html, unsafeCSS } from '/lit.js';
+import { LitElement, html, nothing, unsafeCSS } from '/lit.js';
 
 const BASELINE = 'bench-bare-reply-list';
 const SIDEBAR_PX = 300;
@@ -31,7 +31,10 @@ export function makeReplies(n) {
   }));
 }
 
-/** The baseline: a bare Lit list; `items` carry pre-lowercased search text; renders the first `rows` matches. */
+/**
+ * The baseline: a bare Lit list; `items` carry pre-lowercased search text; renders the first `rows`
+ * matches with the subject's row markup, a picture's thumbnail included.
+ */
 export function defineBareReplyList(styleTexts) {
   class BareReplyList extends LitElement {
     static properties = { query: {}, items: { attribute: false }, rows: { type: Number } };
@@ -54,6 +57,9 @@ export function defineBareReplyList(styleTexts) {
           <div class="spacer" style=${`height:${shown.length * 77}px`}>
             ${visible.map(
               (item, i) => html`<div part="row" class="row" role="option" aria-selected="false" style=${`top:${i * 77}px`}>
+                ${item.thumbnail
+                  ? html`<img part="thumbnail" class="thumbnail" src=${item.thumbnail} alt="" loading="lazy" referrerpolicy="no-referrer" />`
+                  : nothing}
                 <div class="body">
                   <div class="head">
                     <span part="title" class="title">${item.title}</span><span part="kind" class="badge">${item.kind}</span
@@ -101,6 +107,7 @@ export function quickRepliesCases(juzi, dev) {
         group: reply.group,
         kind: typeof reply.message === 'string' ? KINDS.text : KINDS.image,
         text,
+        thumbnail: typeof reply.message === 'string' ? undefined : reply.message.image.url,
         lower: [reply.title, text, ...reply.keywords, reply.group].join('\n').toLowerCase(),
       };
     });
