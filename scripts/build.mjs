@@ -25,7 +25,8 @@ for (const file of ['dist/juzi-elements.js', 'dist/juzi-elements.iife.js']) {
     // No syntax newer than the browser targets (vite.config.ts) may come out of this pass.
     ecma: 2020,
     compress: { passes: 2 },
-    sourceMap: { content: readFileSync(map, 'utf8'), url: basename(map) },
+    // includeSources keeps the sources' text (lit's and zod's too, whose files the package does not ship).
+    sourceMap: { content: readFileSync(map, 'utf8'), url: basename(map), includeSources: true },
   });
   writeFileSync(file, code);
   writeFileSync(map, nextMap);

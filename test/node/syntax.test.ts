@@ -67,3 +67,13 @@ describe('built bundles stay within the browser targets', () => {
     });
   }
 });
+
+describe('the CDN bundles have source maps a browser can show without node_modules', () => {
+  for (const file of files('dist').filter((f) => !f.startsWith(join('dist', 'lib')))) {
+    it(`${file}.map carries the text of every source`, () => {
+      const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[]; sourcesContent?: (string | null)[] };
+      assert.ok(map.sources.length > 0);
+      assert.deepEqual(map.sources.filter((_, i) => typeof map.sourcesContent?.[i] !== 'string'), []);
+    });
+  }
+});
