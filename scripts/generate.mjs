@@ -88,12 +88,22 @@ function elementsTable() {
   return lines.join('\n');
 }
 
+/**
+ * Tags without a React wrapper: importing `juzi-elements/react` loads every wrapped tag's
+ * module, and the debugging panel (with its `?juzi-debug=1` mount) has no place in every React
+ * app's production bundle. A page that wants it imports `juzi-elements/devtools` and renders
+ * `<juzi-devtools>` (typed in JSX like every tag).
+ */
+const UNWRAPPED = ['juzi-devtools'];
+
 function reactWrappers() {
   const dir = 'src/frameworks';
+  const wrapped = elements.filter((e) => !UNWRAPPED.includes(e.tag));
   const lines = [
     banner,
     '/**',
-    ' * `juzi-elements/react`: one React component per tag (made with @lit/react), registering the tag.',
+    ' * `juzi-elements/react`: one React component per tag (made with @lit/react), registering the tag;',
+    ' * not `<juzi-devtools>`, the debugging panel: import `juzi-elements/devtools` and render the tag.',
     ' * Properties are set as properties and `juzi-*` events arrive through `onJuzi…` props:',
     ' *',
     ' * ```tsx',
@@ -106,13 +116,13 @@ function reactWrappers() {
     "import { createComponent, type EventName } from '@lit/react';",
     "import * as React from 'react';",
     // Each define module registers its tag; the class comes from its own module, whatever the define module exports.
-    ...elements.map((e) => `import '${importPath(dir, `src/define/${e.entry}.ts`)}';`),
-    ...elements.map((e) => `import { ${e.className} as ${e.className}Element } from '${importPath(dir, e.module)}';`),
-    `import type { ${[...new Set(elements.flatMap((e) => e.events.map((v) => v.className).filter(Boolean)))].sort().join(', ')} } from '../events.js';`,
+    ...wrapped.map((e) => `import '${importPath(dir, `src/define/${e.entry}.ts`)}';`),
+    ...wrapped.map((e) => `import { ${e.className} as ${e.className}Element } from '${importPath(dir, e.module)}';`),
+    `import type { ${[...new Set(wrapped.flatMap((e) => e.events.map((v) => v.className).filter(Boolean)))].sort().join(', ')} } from '../events.js';`,
     "export type { JuziJsx } from './react-jsx.js';",
     '',
   ];
-  for (const e of elements) {
+  for (const e of wrapped) {
     lines.push(
       `/** \`<${e.tag}>\` as a React component. */`,
       `export const ${pascal(e.tag)} = createComponent({`,

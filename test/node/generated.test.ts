@@ -66,10 +66,18 @@ describe('generated files name every tag, attribute, property and event', () => 
       for (const a of attributes) assert.ok(row(`'${a}':`) || row(` ${a}:`), `${e.tag} attribute ${a}`);
       for (const v of events) assert.ok(row(`'${v}':`), `${e.tag} event ${v}`);
     });
-    it(`<${e.tag}> in src/frameworks/react.ts (wrappers)`, () => {
-      assert.ok(react.includes(`export const ${pascal(e.tag)} = createComponent({\n  tagName: '${e.tag}',`));
-      for (const v of events) assert.ok(react.includes(`on${pascal(v)}: '${v}'`), `${e.tag} event ${v}`);
-    });
+    // The debugging panel has no wrapper: `juzi-elements/react` must not carry it (or its ?juzi-debug=1 mount) into every React app.
+    if (e.tag === 'juzi-devtools') {
+      it(`<${e.tag}> has no wrapper, and src/frameworks/react.ts loads nothing of it`, () => {
+        assert.ok(!react.includes(pascal(e.tag)));
+        assert.doesNotMatch(react, /^import .*devtools/m);
+      });
+    } else {
+      it(`<${e.tag}> in src/frameworks/react.ts (wrappers)`, () => {
+        assert.ok(react.includes(`export const ${pascal(e.tag)} = createComponent({\n  tagName: '${e.tag}',`));
+        for (const v of events) assert.ok(react.includes(`on${pascal(v)}: '${v}'`), `${e.tag} event ${v}`);
+      });
+    }
     it(`<${e.tag}> in dist/vscode.html-custom-data.json`, () => {
       const tag = html.tags.find((t) => t.name === e.tag);
       assert.ok(tag);
