@@ -1,10 +1,14 @@
 // `npm run manifest`: custom-elements.json from the sources, then every file generated from it
-// (scripts/generate.mjs). Two gaps of the analyzer are filled here:
+// (scripts/generate.mjs). Type aliases are written out by cem-plugin-expanded-types (`expandedType`,
+// what the editor data offers as values; src/bridge/schemas.ts is analysed for `MsgType`). Two gaps
+// of the analyzer are filled here:
 // - tags are registered in src/define/<name>.ts as `JuziX.define('juzi-x')`, which it does not
 //   read: each such call becomes the tag's `custom-element-definition`, pointing at the class's
 //   module (the one registration inside JuziElement.define is no tag and is dropped);
 // - `@fires juzi-x - …` names no type: each event gets the class in src/events.ts whose
 //   constructor dispatches that name, and its detail type (`CustomEvent<Detail>`).
+
+import { expandTypesPlugin, getTsProgram } from 'cem-plugin-expanded-types';
 
 /** @returns {import('@custom-elements-manifest/analyzer').Plugin} */
 function juziPlugin() {
@@ -52,6 +56,10 @@ function juziPlugin() {
         if (declaration) declaration.tagName = tag;
       }
       for (const declaration of modules.flatMap((m) => m.declarations ?? [])) {
+        // A list property's attribute is one string (`urls="a.png b.png"`): editors must not offer `string[]` as its value.
+        for (const attribute of declaration.attributes ?? []) {
+          if (/\[\]/.test(attribute.type?.text ?? '')) attribute.expandedType = { text: 'string' };
+        }
         for (const event of declaration.events ?? []) {
           const known = events.get(event.name);
           if (!known) continue;
@@ -67,9 +75,15 @@ function juziPlugin() {
 }
 
 export default {
-  globs: ['src/components/**/*.ts', 'src/internal/*.ts', 'src/define/*.ts', 'src/events.ts'],
+  globs: ['src/components/**/*.ts', 'src/internal/*.ts', 'src/define/*.ts', 'src/events.ts', 'src/bridge/schemas.ts'],
   exclude: ['src/**/*.styles.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [juziPlugin()],
+  // A type checker for cem-plugin-expanded-types: an attribute typed `AuthMode` or `MsgType` gets
+  // `expandedType` with its values ('redirect' | 'sidebar'), which the editor data offers.
+  overrideModuleCreation: ({ ts, globs }) =>
+    getTsProgram(ts, globs, 'tsconfig.json')
+      .getSourceFiles()
+      .filter((file) => globs.some((glob) => file.fileName.includes(glob))),
+  plugins: [expandTypesPlugin({ hideLogs: true }), juziPlugin()],
 };

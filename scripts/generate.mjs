@@ -167,6 +167,8 @@ if (!check) {
     htmlFileName: 'vscode.html-custom-data.json',
     cssFileName: 'vscode.css-custom-data.json',
     referencesTemplate: () => [{ name: 'Documentation', url: docs }],
+    // `AuthMode`, `MsgType`, … written out (cem-plugin-expanded-types), so editors offer their values.
+    typesSrc: 'expandedType',
     ...quiet,
   });
   generateJetBrainsWebTypes(manifest, {
@@ -174,6 +176,7 @@ if (!check) {
     webTypesFileName: 'web-types.json',
     packageJson: false,
     referencesTemplate: () => ({ name: 'Documentation', url: docs }),
+    typesSrc: 'expandedType',
     ...quiet,
   });
 }

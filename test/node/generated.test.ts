@@ -92,6 +92,20 @@ describe('generated files name every tag, attribute, property and event', () => 
     });
   }
 
+  it('editors offer the values of attributes typed by an alias, and free text for list attributes', () => {
+    const values = (tag: string, name: string) =>
+      html.tags.find((t) => t.name === tag)?.attributes.find((a) => a.name === name) as { values?: { name: string }[] } | undefined;
+    const offered = (tag: string, name: string) => (values(tag, name)?.values ?? []).map((v) => v.name).sort();
+    assert.deepEqual(offered('juzi-auth', 'mode'), ['redirect', 'sidebar']);
+    assert.deepEqual(offered('juzi-send-button', 'msgtype'), ['file', 'image', 'miniprogram', 'news', 'text', 'video']);
+    assert.deepEqual(offered('juzi-devtools', 'position'), ['bottom-left', 'bottom-right', 'top-left', 'top-right']);
+    assert.deepEqual(offered('juzi-image-preview', 'urls'), []);
+    assert.deepEqual(offered('juzi-open-chat', 'user-ids'), []);
+    const webType = (tag: string, name: string) =>
+      (webTypes.contributions.html.elements.find((t) => t.name === tag)?.attributes.find((a) => a.name === name) as { value?: { type?: string } })?.value?.type;
+    assert.equal(webType('juzi-auth', 'mode'), "'redirect' | 'sidebar'");
+  });
+
   it('the committed files are what the manifest makes now (`npm run manifest` rewrites them)', () => {
     execFileSync(process.execPath, ['scripts/generate.mjs', '--check'], { stdio: 'pipe' });
   });
