@@ -4,7 +4,7 @@
 // web-test-runner directly (not npm test, which would rebuild dist/ for every mutant, since
 // mutated sources are newer than it); web-test-runner.config.mjs hands the active mutant to
 // the page. A full run is about 2 h on 2 cores.
-//   --mutate <glob[:lines]>   what to mutate (default src/bridge/**/*.ts), e.g. src/bridge/host.ts:60-150
+//   --mutate <glob[:lines],…>  what to mutate (default src/bridge/**/*.ts), e.g. src/bridge/host.ts:60-150,src/bridge/errors.ts
 //   --files <glob>            the tests to run per mutant (default test/bridge/*.test.ts)
 //   --concurrency <n>         mutants tested at once (default 1). The bridge suite mostly waits on
 //                             timers, so 3 fit on 2 cores; each run picks its own port.
@@ -24,7 +24,7 @@ process.env.JUZI_FILES = option('--files', 'test/bridge/*.test.ts');
 const stryker = new Stryker({
   testRunner: 'command',
   commandRunner: { command: 'node node_modules/@web/test-runner/dist/bin.js --config web-test-runner.config.mjs' },
-  mutate: [option('--mutate', 'src/bridge/**/*.ts')],
+  mutate: option('--mutate', 'src/bridge/**/*.ts').split(','),
   mutator: { excludedMutations: ['StringLiteral'] },
   ignorePatterns: ['dist', 'coverage', 'reports', 'bench/results.json', '.stryker-tmp'],
   reporters: ['clear-text', 'progress', 'html', 'json'],
