@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createBridge, JuziError, type JuziBridge, type JuziHost, type SendMessage } from '../../src/bridge/index.js';
 import { createSimulatedHost, defaultChats, type SimulatedHost } from '../../src/dev/index.js';
+import { toIssues } from '../../src/bridge/schemas.js';
 import { rejection } from '../helpers.js';
 
 const group = defaultChats.findIndex((c) => c.type === 1);
@@ -111,6 +112,20 @@ describe('bridge calls', () => {
       const error = await rejection(bridge.getCurChatInfo());
       expect(error.code).to.equal('invalid-response');
       expect(error.message).to.contain('Id or id');
+      expect(error.issues).to.deep.equal([{ path: ['id'], message: 'Id or id must be a non-empty string' }]);
+    });
+    it('a chat with a data field of its own is the chat, not its data', async () => {
+      const chat = defaultChats[0]!;
+      host.setFault('getCurChatInfo', { kind: 'malformed', response: { ...chat, err_msg: 'getCurChatInfo:ok', data: { name: 'not the chat' } } });
+      expect(await bridge.getCurChatInfo()).to.include({ id: chat.Id, name: chat.name });
+    });
+    it('an answer without a chat, whose data is no object, is checked as it came', async () => {
+      for (const data of [null, 'chat']) {
+        host.setFault('getCurChatInfo', { kind: 'malformed', response: { err_msg: 'getCurChatInfo:ok', data } });
+        const error = await rejection(bridge.getCurChatInfo());
+        expect(error.code).to.equal('invalid-response');
+        expect(error.issues?.map((i) => i.path.join('.')), JSON.stringify(data)).to.include('name');
+      }
     });
     it('is invalid-response for the default malformed answer and a non-object', async () => {
       host.setFault('getCurChatInfo', { kind: 'malformed' });
@@ -260,6 +275,8 @@ describe('bridge calls', () => {
       for (const params of [{ urls: [] }, { urls: ['javascript:alert(1)'] }, { urls, current: 'https://example.com/3.png' }]) {
         expect((await rejection(bridge.previewImage(params))).code).to.equal('invalid-params');
       }
+      const error = await rejection(bridge.previewImage({ urls, current: 'https://example.com/3.png' }));
+      expect(error.issues).to.deep.equal([{ path: ['current'], message: 'current must be one of urls' }]);
       expect(host.callCount()).to.equal(0);
     });
     it('is host-fail when the host refuses', async () => {
@@ -372,5 +389,16 @@ describe('bridge sidebarAuth', () => {
     expect(error.issues?.[0]?.path).to.deep.equal(['data', 'baseInfo', 'code']);
     host.setFault('sidebarAuth', { kind: 'fail', errMsg: 'sidebarAuth:fail not in toolbar mode' });
     expect(await rejection(bridge.sidebarAuth())).to.include({ code: 'host-fail', errMsg: 'sidebarAuth:fail not in toolbar mode' });
+  });
+});
+
+describe('toIssues', () => {
+  it('says what was expected where zod/mini gives no words', () => {
+    const raw = (issue: object) => ({ code: 'custom', path: ['a', 0], message: 'Invalid input', ...issue });
+    expect(toIssues([raw({ code: 'invalid_type', expected: 'string' })])).to.deep.equal([{ path: ['a', 0], message: 'expected string' }]);
+    expect(toIssues([raw({ options: ['text', 'image'] })])).to.deep.equal([{ path: ['a', 0], message: 'expected one of "text", "image"' }]);
+    expect(toIssues([raw({ values: ['text', 'image'] })])).to.deep.equal([{ path: ['a', 0], message: 'expected "text" or "image"' }]);
+    expect(toIssues([raw({})])).to.deep.equal([{ path: ['a', 0], message: 'invalid value' }]);
+    expect(toIssues([raw({ message: 'must not be blank' })])).to.deep.equal([{ path: ['a', 0], message: 'must not be blank' }]);
   });
 });

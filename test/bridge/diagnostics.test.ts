@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import { createBridge, type CallRecord } from '../../src/bridge/index.js';
+import { hostGlobals } from '../../src/bridge/diagnostics.js';
 import { createSimulatedHost, type SimulatedHost } from '../../src/dev/index.js';
 import { clearPageHosts, page, manualHost, rejection, tick } from '../helpers.js';
 
@@ -67,7 +68,7 @@ describe('bridge diagnostics', () => {
       expect(call!.params).to.deep.equal({ msgtype: 'text', text: { content: '你好' } });
       expect(call!.answer).to.deep.equal({ err_msg: 'sendChatMessage:ok' });
       expect(call!.startedAt).to.be.within(before, Date.now());
-      expect(call!.ms).to.be.a('number').and.at.least(0);
+      expect(call!.ms).to.be.a('number').and.within(0, Date.now() - before);
       expect(call!.late).to.equal(undefined);
     });
 
@@ -112,7 +113,7 @@ describe('bridge diagnostics', () => {
       pending[0]!.answer({ err_msg: 'getCurExternalContact:ok', userId: 'wm1' });
       const [call] = bridge.diagnostics().calls;
       expect(call).to.include({ outcome: 'timeout', late: true });
-      expect(call!.lateMs).to.be.at.least(20);
+      expect(call!.lateMs).to.be.within(20, Date.now() - call!.startedAt);
       expect(call!.answer).to.deep.equal({ err_msg: 'getCurExternalContact:ok', userId: 'wm1' });
       expect((listener.lastCall.args[0] as CallRecord).late).to.equal(true);
     });
@@ -168,6 +169,44 @@ describe('bridge diagnostics', () => {
       bridge.onCall(other);
       expect(await bridge.getCurExternalContact()).to.deep.equal({ userId: host.currentChat.wxUserId });
       expect(other.callCount).to.equal(2);
+      expect((console.error as sinon.SinonStub).callCount, 'the broken listener is reported').to.equal(2);
+    });
+  });
+
+  describe('hostGlobals (what the devtools show of the page)', () => {
+    const globals = page as Record<string, unknown>;
+    afterEach(() => {
+      for (const key of ['jWeixin', 'ww']) delete globals[key];
+    });
+
+    it('reads each global, calling nothing', () => {
+      expect(hostGlobals()).to.deep.equal({ wx: false, wxPatched: false, juziWx: false, jssdk: false });
+      page.wx = { config: () => {} }; // jweixin's wx, not patched
+      expect(hostGlobals()).to.deep.equal({ wx: true, wxPatched: false, juziWx: false, jssdk: true });
+      page.wx = { isJuziWx: true };
+      expect(hostGlobals()).to.deep.equal({ wx: true, wxPatched: true, juziWx: false, jssdk: false });
+      page.wx = null;
+      page.juziWx = {};
+      expect(hostGlobals()).to.deep.equal({ wx: false, wxPatched: false, juziWx: true, jssdk: false });
+      page.juziWx = null;
+      expect(hostGlobals().juziWx).to.equal(false);
+      globals['jWeixin'] = {};
+      expect(hostGlobals().jssdk).to.equal(true);
+      delete globals['jWeixin'];
+      globals['ww'] = {};
+      expect(hostGlobals().jssdk).to.equal(true);
+      delete globals['ww'];
+      page.wx = 'wx';
+      expect(hostGlobals()).to.deep.equal({ wx: false, wxPatched: false, juziWx: false, jssdk: false });
+    });
+
+    it('a global whose getter throws reads as nothing there', () => {
+      Object.defineProperty(globalThis, 'wx', { configurable: true, get: () => { throw new Error('hostile'); } });
+      try {
+        expect(hostGlobals()).to.deep.equal({ wx: false, wxPatched: false, juziWx: false, jssdk: false });
+      } finally {
+        delete page.wx;
+      }
     });
   });
 

@@ -50,6 +50,13 @@ describe('shared bridge and options', () => {
     expect(isJuziError(error)).to.equal(true);
     expect(isJuziError(foreign)).to.equal(true);
     expect(isJuziError(new Error('x'))).to.equal(false);
+    expect(isJuziError(Object.assign(new Error('x'), { name: 'JuziError' })), 'named so, but no code').to.equal(false);
+    expect(isJuziError(Object.assign(new Error('x'), { code: 'timeout' })), 'a code, but another name').to.equal(false);
+    expect(isJuziError({ name: 'JuziError', code: 'timeout', message: 'x' }), 'not an Error').to.equal(false);
+    // Without host words or issues, the error has no such field at all (a copy or a log shows none).
+    const bare = new JuziError('timeout', 'getCurChatInfo');
+    expect(Object.keys(bare)).to.not.include.members(['errMsg']);
+    expect(Object.keys(bare)).to.not.include.members(['issues']);
     expect(new JuziBridge()).to.be.instanceOf(JuziBridge);
   });
 });
