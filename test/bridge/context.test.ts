@@ -110,8 +110,10 @@ describe('bridge chat context', () => {
     expect(bridge.context.error).to.equal(error);
     expect(bridge.context.chat?.id).to.equal(defaultChats[0]!.Id);
     host.setFault('getCurChatInfo', undefined);
+    const known = bridge.context.chat;
     const pending = bridge.refresh();
-    expect(bridge.context.status).to.equal('loading');
+    // Loading again, the known chat still there (and nothing else).
+    expect(bridge.context).to.deep.equal({ status: 'loading', chat: known });
     await pending;
     expect(bridge.context.status).to.equal('ready');
     expect(bridge.context).not.to.have.property('error');
@@ -139,10 +141,72 @@ describe('bridge chat context', () => {
     expect(host.callCount('getCurChatInfo')).to.equal(2);
   });
 
+  const pinVisible = (state: 'visible' | 'hidden' = 'visible') => {
+    Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+    unsubscribe.push(() => delete (document as { visibilityState?: unknown }).visibilityState);
+  };
+
+  it('keeps a ready chat while a refresh reads it again, and refreshes are not held back', async () => {
+    watch();
+    await waitUntil(() => bridge.context.status === 'ready');
+    const statuses: string[] = [];
+    unsubscribe.push(bridge.subscribe((context) => statuses.push(context.status)));
+    const reads = Array.from({ length: 8 }, () => bridge.refresh());
+    expect(bridge.context.status).to.equal('ready');
+    await tick(100);
+    expect(host.callCount('getCurChatInfo'), 'eight refreshes, eight reads at once').to.equal(9);
+    await Promise.all(reads);
+    expect(statuses).to.deep.equal([]);
+  });
+
+  it('keeps watching while another subscriber stays', async () => {
+    watch();
+    watch();
+    await waitUntil(() => bridge.context.status === 'ready');
+    unsubscribe.pop()!();
+    expect(bridge.context.status).to.equal('ready');
+    host.switchChat(1);
+    await waitUntil(() => bridge.context.chat?.id === defaultChats[1]!.Id, 'the remaining subscriber follows the switch');
+  });
+
+  it('does not read on a wake while the page is hidden', async () => {
+    pinVisible('hidden');
+    watch();
+    await waitUntil(() => bridge.context.status === 'ready');
+    document.dispatchEvent(new Event('visibilitychange'));
+    await tick(250);
+    expect(host.callCount('getCurChatInfo')).to.equal(1);
+  });
+
+  it('a wake starts a new epoch: a contact read after it does not join one from before', async () => {
+    pinVisible();
+    watch();
+    await waitUntil(() => bridge.context.status === 'ready');
+    host.setLatency(180); // the timeout is 200 ms
+    const before = bridge.getCurExternalContact();
+    window.dispatchEvent(new Event('focus'));
+    await tick(120);
+    const after = bridge.getCurExternalContact();
+    expect(host.callCount('getCurExternalContact')).to.equal(2);
+    await Promise.all([before, after]);
+  });
+
+  it('a wake pending when the last subscriber leaves reads nothing', async () => {
+    pinVisible();
+    watch();
+    await waitUntil(() => bridge.context.status === 'ready');
+    window.dispatchEvent(new Event('focus'));
+    unsubscribe.pop()!();
+    await tick(250);
+    expect(host.callCount('getCurChatInfo')).to.equal(1);
+  });
+
   it('stops watching when the last subscriber leaves', async () => {
+    pinVisible();
     const seen = watch();
     await waitUntil(() => bridge.context.status === 'ready');
     unsubscribe.pop()!();
+    document.dispatchEvent(new Event('visibilitychange'));
     window.dispatchEvent(new Event('focus'));
     host.switchChat(1);
     await tick(250);
