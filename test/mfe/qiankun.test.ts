@@ -97,7 +97,8 @@ for (const [label, sandbox] of sandboxes) {
 
 describe('qiankun 2.10, two micro apps each loading the bundle', function () {
   this.timeout(30000);
-  for (const [label, sandbox] of sandboxes.slice(0, 3)) {
+  // Without a sandbox qiankun cannot tell the second app's lifecycles from the first's (its own limit).
+  for (const [label, sandbox] of sandboxes.filter(([, option]) => option !== false)) {
     it(`sandbox ${label}: tags defined once, both follow the chat, one host read per chat`, async () => {
       const win = (await openMain(qiankunUmd)) as QiankunWindow;
       const warnings: string[] = [];
@@ -126,7 +127,7 @@ describe('qiankun 2.10, two micro apps each loading the bundle', function () {
 
 describe('qiankun 2.10, the ES module bundle through import()', function () {
   this.timeout(30000);
-  for (const [label, sandbox] of sandboxes.slice(0, 3)) {
+  for (const [label, sandbox] of sandboxes) {
     it(`sandbox ${label}: renders, sends, follows the chat across unmount and mount`, async () => {
       const win = (await openMain(qiankunUmd)) as QiankunWindow;
       const { app, root, reports } = await load(win, 'juzi-esm-app', sandbox, 'app-a', '/test/fixtures/mfe/qiankun-esm-app.html');
