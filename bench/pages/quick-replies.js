@@ -32,8 +32,9 @@ export function makeReplies(n) {
 }
 
 /**
- * The baseline: a bare Lit list; `items` carry pre-lowercased search text; renders the first `rows`
- * matches with the subject's row markup, a picture's thumbnail included.
+ * The baseline: a bare Lit list; `items` carry pre-lowercased search text; keeps the items that
+ * include every word of the query (as the subject does, so both show the same rows); renders the
+ * first `rows` matches with the subject's row markup, a picture's thumbnail included.
  */
 export function defineBareReplyList(styleTexts) {
   class BareReplyList extends LitElement {
@@ -48,8 +49,8 @@ export function defineBareReplyList(styleTexts) {
     }
 
     render() {
-      const q = this.query.toLowerCase();
-      const shown = q ? this.items.filter((item) => item.lower.includes(q)) : this.items;
+      const words = this.query.toLowerCase().split(/\s+/).filter(Boolean);
+      const shown = words.length ? this.items.filter((item) => includesEvery(item.lower, words)) : this.items;
       const visible = shown.slice(0, this.rows);
       return html`<div part="base" class="base">
         <input part="search" class="search" type="search" .value=${this.query} />
@@ -77,6 +78,11 @@ export function defineBareReplyList(styleTexts) {
   customElements.define(BASELINE, BareReplyList);
 }
 
+function includesEvery(text, words) {
+  for (let i = 0; i < words.length; i++) if (!text.includes(words[i])) return false;
+  return true;
+}
+
 const layout = () => document.body.offsetHeight;
 
 function sidebar() {
@@ -87,6 +93,10 @@ function sidebar() {
 }
 
 const rowsIn = (el) => el.shadowRoot.querySelectorAll('[role="option"]').length;
+
+/** What the rows say (white space aside: the badges of one side are apart in the markup), for checking that both sides show the same rows. */
+const rowsText = (el) =>
+  [...el.shadowRoot.querySelectorAll('[role="option"]')].map((row) => row.textContent.replace(/\s+/g, '')).join(' | ');
 
 /** Resolves once `el` has rendered and has no update pending. */
 async function rendered(el) {
@@ -101,7 +111,8 @@ async function rendered(el) {
 export function quickRepliesCases(juzi, dev) {
   const baselineItems = (replies, chatName) =>
     replies.map((reply) => {
-      const text = typeof reply.message === 'string' ? reply.message.replace('{{chat.name}}', chatName) : 'x.png';
+      // An image reply without a title shows its file name.
+      const text = typeof reply.message === 'string' ? reply.message.replace('{{chat.name}}', chatName) : reply.message.image.url.split('/').pop();
       return {
         title: reply.title,
         group: reply.group,
@@ -134,27 +145,29 @@ export function quickRepliesCases(juzi, dev) {
   async function typeInto(el, setQuery) {
     await new Promise((idle) => requestIdleCallback(idle));
     let total = 0;
+    const seen = [];
     for (const word of WORDS) {
       const t0 = performance.now();
       setQuery(word);
       await rendered(el);
       total += performance.now() - t0;
+      seen.push(rowsText(el));
     }
-    return total / WORDS.length;
+    return { ms: total / WORDS.length, seen };
   }
 
   return {
-    /** Mean ms per keystroke of <juzi-quick-replies> with `count` replies, and its rows in the DOM. */
+    /** Mean ms per keystroke of <juzi-quick-replies> with `count` replies, its rows in the DOM, and what they said after each keystroke. */
     async keystrokeSubject(count) {
       const { el, stage } = await subject(makeReplies(count));
       const search = el.shadowRoot.querySelector('[part="search"]');
-      const ms = await typeInto(el, (word) => {
+      const { ms, seen } = await typeInto(el, (word) => {
         search.value = word;
         search.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
       });
       const rows = rowsIn(el);
       stage.remove();
-      return { ms, rows };
+      return { ms, rows, seen };
     },
 
     /** The same for the bare list, rendering `rows` rows (as many as the subject keeps in the DOM). */
@@ -165,9 +178,9 @@ export function quickRepliesCases(juzi, dev) {
       el.rows = rows;
       stage.append(el);
       await rendered(el);
-      const ms = await typeInto(el, (word) => (el.query = word));
+      const { ms, seen } = await typeInto(el, (word) => (el.query = word));
       stage.remove();
-      return { ms };
+      return { ms, seen };
     },
 
     /** One round: first render of `large` replies and of `small` replies, interleaved. */
