@@ -646,4 +646,121 @@ describe('<juzi-quick-replies>', () => {
       expect(box.bottom).to.be.at.most(list.bottom + 1);
     });
   });
+
+  describe('a large library', () => {
+    // Only the first screenful is checked before the list shows, the rest in an idle moment.
+    // The browser's idle callbacks are held here, so a test sees the page before that moment.
+    let idleWork: (() => void)[];
+    let realIdle: typeof requestIdleCallback | undefined;
+
+    beforeEach(() => {
+      idleWork = [];
+      realIdle = window.requestIdleCallback;
+      window.requestIdleCallback = ((callback: IdleRequestCallback) =>
+        idleWork.push(() => callback({ didTimeout: false, timeRemaining: () => 50 }))) as typeof requestIdleCallback;
+    });
+
+    afterEach(() => {
+      if (realIdle) window.requestIdleCallback = realIdle;
+      else delete (window as Partial<Window>).requestIdleCallback;
+    });
+
+    const runIdleWork = () => {
+      for (const work of idleWork.splice(0)) work();
+    };
+
+    /** 10,000 items: two bad ones far down (no title, a repeated id), and a last reply alone in group 深夜. */
+    function largeLibrary(): QuickReply[] {
+      const items = manyReplies(10000);
+      items[9000] = { id: 'no-title', message: 'hi' } as QuickReply;
+      items[9500] = { ...items[1]!, title: 'the id of the second' };
+      items[9999] = { id: 'night', title: '深夜问候', group: '深夜', message: '{{chat.name}}晚上好' };
+      return items;
+    }
+
+    async function mountHeld(replies: unknown[], errors: CustomEvent[] = []) {
+      const el = await fixture<JuziQuickReplies>(
+        html`<juzi-quick-replies .bridge=${bridge} .replies=${replies} @juzi-error=${(e: CustomEvent) => errors.push(e)}></juzi-quick-replies>`,
+      );
+      await settle(el);
+      return el;
+    }
+
+    it('lists the rest by the next idle moment: its groups, its last reply, its bad items reported once', async () => {
+      const errors: CustomEvent[] = [];
+      const el = await mountHeld(largeLibrary(), errors);
+      expect(titles(el)[0]).to.equal('话术 0');
+      runIdleWork();
+      await settle(el);
+      expect(groupButtons(el).map((b) => b.textContent)).to.include('深夜');
+      await scrollToEnd(el);
+      expect(titles(el)).to.include('深夜问候');
+      expect(rows(el).at(-1)!.getAttribute('aria-setsize')).to.equal('9998');
+      el.query = 'kw';
+      await settle(el);
+      expect(errors).to.have.length(1);
+      const { error } = errors[0]!.detail as { error: { code: string; issues: { path: unknown[] }[] } };
+      expect(error.code).to.equal('invalid-params');
+      expect(error.issues.map((i) => i.path)).to.deep.equal([[9000, 'title'], [9500, 'id']]);
+    });
+
+    it('a search, a group, send(), the getters and End before that moment see the whole library', async () => {
+      const uses: Record<string, (el: JuziQuickReplies) => Promise<void>> = {
+        search: async (el) => {
+          el.query = '晚上好';
+          await settle(el);
+          expect(titles(el)).to.deep.equal(['深夜问候']);
+        },
+        group: async (el) => {
+          el.group = '深夜';
+          await settle(el);
+          expect(titles(el)).to.deep.equal(['深夜问候']);
+        },
+        send: async (el) => {
+          expect(await el.send('night')).to.equal(true);
+          expect(host.sent.at(-1)).to.deep.equal({ msgtype: 'text', text: { content: '张三晚上好' } });
+        },
+        shownReplies: async (el) => {
+          expect(el.shownReplies).to.have.length(9998);
+          expect(el.shownReplies.at(-1)!.id).to.equal('night');
+        },
+        groups: async (el) => {
+          expect(el.groups).to.deep.equal(['开场白', '产品介绍', '售后', '活动', '深夜']);
+        },
+        End: async (el) => {
+          listbox(el).focus();
+          await sendKeys({ press: 'End' });
+          await settle(el);
+          expect(activeRow(el)?.querySelector('[part="title"]')?.textContent).to.equal('深夜问候');
+        },
+      };
+      for (const [name, use] of Object.entries(uses)) {
+        const errors: CustomEvent[] = [];
+        const el = await mountHeld(largeLibrary(), errors);
+        await use(el);
+        await settle(el);
+        expect(errors.map((e) => (e.detail as { error: { issues: unknown[] } }).error.issues), name).to.have.length(1);
+      }
+      expect(idleWork, 'the idle work is still waiting').to.not.be.empty;
+    });
+
+    it('a first screenful with nothing valid in it does not say the library is empty', async () => {
+      const items = [...Array.from({ length: 300 }, (_, i) => ({ id: `bad${i}`, message: 'no title' })), ...manyReplies(5)];
+      const el = await mountHeld(items);
+      expect(notice(el)?.textContent ?? '').to.equal('');
+      expect(titles(el)).to.deep.equal(['话术 0', '话术 1', '话术 2', '话术 3', '话术 4']);
+    });
+
+    it('a library replaced before that moment leaves nothing of itself behind', async () => {
+      const errors: CustomEvent[] = [];
+      const el = await mountHeld(largeLibrary(), errors);
+      el.replies = library;
+      await settle(el);
+      runIdleWork();
+      await settle(el);
+      expect(groupButtons(el).map((b) => b.textContent)).to.deep.equal(['全部', '开场白', '产品介绍', '售后', '活动']);
+      expect(titles(el)).to.have.length(library.length);
+      expect(errors).to.have.length(0);
+    });
+  });
 });

@@ -36,6 +36,9 @@ export type QuickReplyFilter = (reply: QuickReply, query: string) => boolean;
 
 const ignore = () => {};
 
+/** Replies checked before the list first shows: a screenful and more, so a large library shows at once. */
+const FIRST_CHECKED = 200;
+
 /** A row's send state as parts and `data-state` name it. */
 const rowStates = { pending: 'sending', done: 'sent', failed: 'failed' } as const;
 
@@ -47,7 +50,10 @@ const rowStates = { pending: 'sending', done: 'sent', failed: 'failed' } as cons
  *
  * Data: the `replies` property, or `src`, the URL of a JSON array of replies (or of
  * `{ "replies": [...] }`). Invalid items are left out and reported together as one
- * `juzi-error` (`invalid-params`) whose `issues` name each item's index and field.
+ * `juzi-error` (`invalid-params`) whose `issues` name each item's index and field. A
+ * library of more than 200 items shows its first 200 at once and checks the rest in the
+ * next idle moment, or as soon as a search, a group, End, `send()` or a getter needs them;
+ * the report comes then.
  *
  * Keyboard: type in the search box; ArrowUp / ArrowDown move the active reply, Home /
  * End (in the list) go to the first / last, Enter sends it, Escape clears the search.
@@ -137,6 +143,8 @@ export class JuziQuickReplies extends JuziElement {
   readonly #reasons = new WeakMap<JuziError, string>();
   #actionSaid = '';
   #entries: Entry[] = [];
+  /** Checks the rest of the library while part of it is still unchecked. */
+  #checkRest?: () => void;
   #shown: Entry[] = [];
   #groups: string[] = [];
   #issues?: JuziIssue[];
@@ -150,11 +158,13 @@ export class JuziQuickReplies extends JuziElement {
 
   /** The replies the search and group show now, in order. */
   get shownReplies(): QuickReply[] {
+    this.#checkRest?.();
     return this.#shown.map((entry) => entry.reply);
   }
 
   /** The groups present in the library, in the order they first appear. */
   get groups(): string[] {
+    this.#checkRest?.();
     return [...this.#groups];
   }
 
@@ -172,6 +182,7 @@ export class JuziQuickReplies extends JuziElement {
    */
   async send(reply: QuickReply | string): Promise<boolean> {
     const id = typeof reply === 'string' ? reply : reply?.id;
+    this.#checkRest?.();
     const entry = this.#entries.find((e) => e.reply.id === id);
     const t = this.#t;
     if (!entry) {
@@ -404,16 +415,37 @@ export class JuziQuickReplies extends JuziElement {
     return error.code === 'network' ? (error.errMsg ?? error.message) : this.describeError(error);
   }
 
-  /** Checks the library once per change and works out what search reads. */
+  /**
+   * Checks the library once per change and lists what it can. Only the first replies are
+   * checked before the list shows; the rest in the next idle moment, or at once when a search,
+   * a group, `send()` or a getter needs the whole library.
+   */
   #index(): void {
-    const { replies, issues } = checkReplies(Array.isArray(this.replies) ? this.replies : []);
-    if (!Array.isArray(this.replies)) issues.unshift({ path: [], message: 'replies must be an array' });
-    this.#entries = replies.map((reply) => new Entry(reply));
+    const items = Array.isArray(this.replies) ? this.replies : [];
+    const first = Math.min(items.length, FIRST_CHECKED);
+    const check = checkReplies(items, 0, first);
+    if (!Array.isArray(this.replies)) check.issues.push({ path: [], message: 'replies must be an array' });
+    const entries: Entry[] = (this.#entries = []);
     const groups = new Set<string>();
-    for (const { group } of replies) if (group) groups.add(group);
-    this.#groups = [...groups];
+    const list = () => {
+      for (const reply of check.replies.slice(entries.length)) {
+        entries.push(new Entry(reply));
+        if (reply.group) groups.add(reply.group);
+      }
+      this.#groups = [...groups];
+    };
+    const rest = () => {
+      this.#checkRest = undefined;
+      checkReplies(items, first, items.length, check);
+      list();
+      if (check.issues.length) this.#issues = check.issues;
+      this.requestUpdate();
+    };
     this.#action.clear();
-    if (issues.length) this.#issues = issues;
+    list();
+    // A first slice with nothing to show would say "empty" for a moment: check it all now.
+    if (first < items.length && entries.length) this.#checkRest = rest;
+    else rest();
     this.#foldLater();
   }
 
@@ -425,7 +457,10 @@ export class JuziQuickReplies extends JuziElement {
     const entries = this.#entries;
     // Safari 15 has no requestIdleCallback: a timer, then.
     (globalThis.requestIdleCallback ?? setTimeout)(() => {
-      if (this.#entries === entries && this.isConnected) for (const entry of entries) entry.haystack ??= haystackOf(entry);
+      if (this.#entries === entries && this.isConnected) {
+        this.#checkRest?.();
+        for (const entry of entries) entry.haystack ??= haystackOf(entry);
+      }
     });
   }
 
@@ -433,6 +468,7 @@ export class JuziQuickReplies extends JuziElement {
   #select(): void {
     const { group, filter } = this;
     const query = this.query ?? '';
+    if (group || query.trim()) this.#checkRest?.();
     const inGroup = group ? this.#entries.filter((entry) => entry.reply.group === group) : this.#entries;
     if (!query.trim()) {
       this.#shown = inGroup;
@@ -440,7 +476,7 @@ export class JuziQuickReplies extends JuziElement {
       this.#shown = inGroup.filter((entry) => filter(entry.reply, query));
     } else {
       const terms = queryTerms(query);
-      // Folded on the first search, not on load: a large library shows sooner.
+      // Folded while idle; a search before then folds what it reads.
       this.#shown = inGroup.filter((entry) => matchesTerms((entry.haystack ??= haystackOf(entry)), terms));
     }
   }
@@ -518,7 +554,11 @@ export class JuziQuickReplies extends JuziElement {
         if (inList) next = 0;
         break;
       case 'End':
-        if (inList) next = last;
+        if (inList) {
+          // The last reply of the whole library, checked or not yet.
+          this.#checkRest?.();
+          next = this.#shown.length - 1;
+        }
         break;
       case 'Enter':
         event.preventDefault();

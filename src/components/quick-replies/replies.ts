@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import type { JuziIssue } from '../../bridge/errors.js';
-import { isHttpUrl, SendMessageSchema, toIssues, type SendMessage } from '../../bridge/schemas.js';
+import { SendMessageSchema, toIssues, type SendMessage } from '../../bridge/schemas.js';
 
 /** One prepared reply. `message` is what is sent; a string is a text message. */
 export interface QuickReply {
@@ -35,17 +35,27 @@ export function messageOf(reply: QuickReply): SendMessage {
   return typeof reply.message === 'string' ? { msgtype: 'text', text: { content: reply.message } } : reply.message;
 }
 
+/** A library's check so far: the valid replies, what is wrong with the rest, and the ids seen. */
+export interface LibraryCheck {
+  replies: QuickReply[];
+  issues: JuziIssue[];
+  ids: Set<string>;
+}
+
 /**
- * Keeps the valid replies and names what is wrong with each other item: its index and
- * field (`3.message.image.url: must be an http(s) URL`). A repeated `id` is an issue too,
- * since rows and their send state are keyed by it.
+ * Keeps the valid replies of `items[from, to)` and names what is wrong with each other
+ * item: its index and field (`3.message.image.url: must be an http(s) URL`). A repeated `id`
+ * is an issue too, since rows and their send state are keyed by it. Adds to `check`, so a
+ * library can be checked a slice at a time.
  */
-export function checkReplies(items: readonly unknown[]): { replies: QuickReply[]; issues: JuziIssue[] } {
-  const replies: QuickReply[] = [];
-  const issues: JuziIssue[] = [];
-  const ids = new Set<string>();
-  // A plain loop that allocates nothing for a valid item: this runs before a 10,000-reply library first shows.
-  for (let index = 0; index < items.length; index++) {
+export function checkReplies(
+  items: readonly unknown[],
+  from = 0,
+  to = items.length,
+  check: LibraryCheck = { replies: [], issues: [], ids: new Set() },
+): LibraryCheck {
+  const { replies, issues, ids } = check;
+  for (let index = from; index < to; index++) {
     const item = items[index];
     const found = itemIssues(item);
     if (found) {
@@ -59,47 +69,12 @@ export function checkReplies(items: readonly unknown[]): { replies: QuickReply[]
       replies.push(item as QuickReply);
     }
   }
-  return { replies, issues };
-}
-
-/** The schema's `trim() !== ''` without making a trimmed copy: `\s` is the very set `trim()` removes. */
-const isNonBlank = (value: unknown) => typeof value === 'string' && /\S/.test(value);
-
-/**
- * True for a reply the schema certainly accepts, decided by hand: a library of 10,000
- * replies is mostly text with some pictures and files, and zod's parse of each would cost
- * more than the first render. Anything else goes through the schema, which names the problem.
- */
-function surelyValid(item: unknown): boolean {
-  if (typeof item !== 'object' || item === null) return false;
-  const { id, title, group, keywords, message } = item as Record<string, unknown>;
-  return (
-    isNonBlank(id) &&
-    isNonBlank(title) &&
-    (isNonBlank(message) || surelyValidMedia(message)) &&
-    (group === undefined || typeof group === 'string') &&
-    (keywords === undefined || (Array.isArray(keywords) && keywords.every((k) => typeof k === 'string')))
-  );
-}
-
-/** An image, video or file message as the schema's `mediaBody` accepts it: an http(s) `url`, a text `title` if any. */
-function surelyValidMedia(message: unknown): boolean {
-  const type = (message as { msgtype?: unknown } | null)?.msgtype;
-  if (type !== 'image' && type !== 'video' && type !== 'file') return false;
-  const body = (message as Record<string, unknown>)[type] as { url?: unknown; title?: unknown } | null;
-  return (
-    typeof body === 'object' &&
-    body !== null &&
-    typeof body.url === 'string' &&
-    isHttpUrl(body.url) &&
-    (body.title === undefined || typeof body.title === 'string')
-  );
+  return check;
 }
 
 /** What is wrong with one item, or undefined for a valid reply. */
 function itemIssues(item: unknown): JuziIssue[] | undefined {
   try {
-    if (surelyValid(item)) return undefined;
     const found = replyIssues(item);
     return found.length ? found : undefined;
   } catch (cause) {
@@ -109,7 +84,7 @@ function itemIssues(item: unknown): JuziIssue[] | undefined {
 }
 
 /** What the schema finds wrong with one item (none for a valid reply), paths from the item. */
-export function replyIssues(item: unknown): JuziIssue[] {
+function replyIssues(item: unknown): JuziIssue[] {
   const fields = ReplyFields.safeParse(item);
   if (!fields.success) return toIssues(fields.error.issues);
   const { message } = fields.data;
