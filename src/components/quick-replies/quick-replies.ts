@@ -418,7 +418,7 @@ export class JuziQuickReplies extends JuziElement {
   /**
    * Checks the library once per change and lists what it can. Only the first replies are
    * checked before the list shows; the rest in the next idle moment, or at once when a search,
-   * a group, `send()` or a getter needs the whole library.
+   * a group, End, `send()` or a getter needs the whole library.
    */
   #index(): void {
     const items = Array.isArray(this.replies) ? this.replies : [];
