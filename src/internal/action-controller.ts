@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { JuziError } from '../bridge/errors.js';
 import { JuziErrorEvent, type JuziErrorDetail } from '../events.js';
 import { toJuziError } from './errors.js';
-import { langOf, messages, toLocale } from './i18n.js';
+import { messages, wordsOf } from './i18n.js';
 
 /** Where one keyed action stands: in flight, or how it last ended. */
 export type ActionStatus = 'pending' | 'done' | 'failed';
@@ -153,7 +153,7 @@ export class ActionController implements ReactiveController {
       }
       const juziError = toJuziError(error, host.localName);
       settle({ status: 'failed', error: juziError });
-      this.#announcement = messages(toLocale(langOf(host))).failedBecause(outcome.failed, this.#describe(juziError));
+      this.#announcement = wordsOf(host, messages).failedBecause(outcome.failed, this.#describe(juziError));
       report(() => new JuziErrorEvent({ error: juziError, ...outcome.errorDetail }));
       throw juziError;
     };

@@ -98,15 +98,17 @@ const en: Messages = {
   errorFallback: 'Something went wrong: ',
 };
 
-const catalogues: Record<Locale, Messages> = { 'zh-CN': zh, en };
+/** The shared words, by locale. Tags with many words of their own keep them in a `*.messages.ts` module. */
+export const messages: Record<Locale, Messages> = { 'zh-CN': zh, en };
 
 /** `en`, `en-US`, … → English; everything else → Simplified Chinese (the default). */
 export function toLocale(lang: string | null | undefined): Locale {
   return lang && /^en\b/i.test(lang) ? 'en' : 'zh-CN';
 }
 
-export function messages(locale: Locale): Messages {
-  return catalogues[locale];
+/** `element`'s words from `catalogue`, in the language of its nearest `lang`. */
+export function wordsOf<T>(element: Element, catalogue: Record<Locale, T>): T {
+  return catalogue[toLocale(langOf(element))];
 }
 
 /** The nearest `lang`, walking up through shadow roots to the document. */

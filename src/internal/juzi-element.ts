@@ -7,7 +7,7 @@ import { getBridge } from '../bridge/shared.js';
 import { JuziErrorEvent, type JuziErrorDetail, type JuziEvent } from '../events.js';
 import { bridgeContext } from './context.js';
 import { toJuziError } from './errors.js';
-import { langOf, messages, toLocale, type Messages } from './i18n.js';
+import { messages, wordsOf, type Messages } from './i18n.js';
 import { hostStyles } from './styles.js';
 import { VERSION } from './version.js';
 
@@ -78,7 +78,7 @@ export class JuziElement extends LitElement {
 
   /** Labels in the element's `lang`, else the nearest ancestor's (default zh-CN). */
   protected get t(): Messages {
-    return messages(toLocale(langOf(this)));
+    return wordsOf(this, messages);
   }
 
   override connectedCallback(): void {

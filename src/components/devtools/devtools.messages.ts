@@ -108,8 +108,4 @@ const en: DevtoolsMessages = {
   hintTimeout: 'Some calls timed out: the host is there but did not answer (an old or broken juzi-helper?). A call marked late means the host is only slow: allow more with bridge.configure({ timeout }).',
 };
 
-const catalogues: Record<Locale, DevtoolsMessages> = { 'zh-CN': zh, en };
-
-export function devtoolsMessages(locale: Locale): DevtoolsMessages {
-  return catalogues[locale];
-}
+export const devtoolsMessages: Record<Locale, DevtoolsMessages> = { 'zh-CN': zh, en };

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { ChatContext, JuziBridge } from '../../bridge/bridge.js';
 import type { BridgeDiagnostics, CallRecord } from '../../bridge/diagnostics.js';
 import { isJuziError } from '../../bridge/errors.js';
-import { langOf, toLocale } from '../../internal/i18n.js';
+import { wordsOf } from '../../internal/i18n.js';
 import { JuziElement } from '../../internal/juzi-element.js';
 import { VERSION } from '../../internal/version.js';
 import { devtoolsMessages, type DevtoolsMessages } from './devtools.messages.js';
@@ -115,7 +115,7 @@ export class JuziDevtools extends JuziElement {
   }
 
   get #t(): DevtoolsMessages {
-    return devtoolsMessages(toLocale(langOf(this)));
+    return wordsOf(this, devtoolsMessages);
   }
 
   /** Follows the bridge in force; a bridge without diagnostics (another version) is shown as such, never thrown on. */

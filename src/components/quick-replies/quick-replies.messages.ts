@@ -50,8 +50,4 @@ const en: QuickRepliesMessages = {
   noReply: (id) => `No reply has the id ${id}`,
 };
 
-const catalogues: Record<Locale, QuickRepliesMessages> = { 'zh-CN': zh, en };
-
-export function quickRepliesMessages(locale: Locale): QuickRepliesMessages {
-  return catalogues[locale];
-}
+export const quickRepliesMessages: Record<Locale, QuickRepliesMessages> = { 'zh-CN': zh, en };

@@ -5,7 +5,7 @@ import { isHttpUrl, type ChatInfo, type SendMessage } from '../../bridge/schemas
 import { JuziBeforeSendEvent, JuziSentEvent } from '../../events.js';
 import { ActionController } from '../../internal/action-controller.js';
 import { ChatContextController } from '../../internal/chat-context-controller.js';
-import { langOf, toLocale } from '../../internal/i18n.js';
+import { wordsOf } from '../../internal/i18n.js';
 import { JuziElement } from '../../internal/juzi-element.js';
 import { buttonStyles } from '../../internal/styles.js';
 import { listWindow } from './list-window.js';
@@ -130,7 +130,7 @@ export class JuziQuickReplies extends JuziElement {
 
   /** The element's own words, in its `lang` (as `t`). */
   get #t() {
-    return quickRepliesMessages(toLocale(langOf(this)));
+    return wordsOf(this, quickRepliesMessages);
   }
 
   /** The scrolling listbox, once rendered. */
