@@ -158,37 +158,3 @@ describe('bridge outgoing checks (property-based)', () => {
     );
   });
 });
-
-describe('isHttpUrl (property-based)', () => {
-  /** The rule itself: an http(s) scheme, something after `//`, and a URL the browser parses. */
-  const parses = (value: string) => {
-    if (!/^https?:\/\/[^\s]/i.test(value)) return false;
-    try {
-      new URL(value);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  const label = fc.oneof(
-    fc.stringMatching(/^[a-zA-Z0-9-]{0,6}$/),
-    fc.constantFrom('xn--', 'xn--a', 'XN--ls8h', 'xn--ls8h', '0x1f', '0X', '999', '256', '1', 'a_b', 'é', '%41', 'a b'),
-  );
-  const host = fc.array(label, { minLength: 1, maxLength: 5 }).map((labels) => labels.join('.'));
-  const rest = fc.constantFrom('', '/', '.', './', '/a.png', '?q=1', '#x', ':8080/', ':99999', ':', '\\x', ' x', '/%zz', '@h', '\t');
-  const candidate = fc.oneof(
-    fc.tuple(fc.constantFrom('http://', 'https://', 'HTTPS://', 'ftp://', 'http:/', 'http:///'), host, rest).map((parts) => parts.join('')),
-    fc.webUrl({ withQueryParameters: true, withFragments: true }),
-    fc.string(),
-  );
-
-  it('the quick check says what the URL parser says', () => {
-    for (const value of ['http://1.2.3.4.5', 'http://999.1.1.1', 'http://a.0x1f', 'http://xn--a', 'https://img.example.com/a.png', 'http://-', 'http://a.b-c']) {
-      expect(isHttpUrl(value), value).to.equal(parses(value));
-    }
-    fc.assert(
-      fc.property(candidate, (value) => isHttpUrl(value) === parses(value)),
-      { numRuns: 5000 },
-    );
-  });
-});
