@@ -230,7 +230,7 @@ export class JuziQuickReplies extends JuziElement {
     super.connectedCallback();
     // A load cut short by an earlier disconnect starts again.
     if (this.src && this.status === 'loading' && !this.#load) void this.#fetch();
-    if (this.hasUpdated) this.#foldLater();
+    if (this.hasUpdated) this.#finishWhenIdle();
   }
 
   override disconnectedCallback(): void {
@@ -446,14 +446,15 @@ export class JuziQuickReplies extends JuziElement {
     // A first slice with nothing to show would say "empty" for a moment: check it all now.
     if (first < items.length && entries.length) this.#checkRest = rest;
     else rest();
-    this.#foldLater();
+    this.#finishWhenIdle();
   }
 
   /**
-   * Folds every reply's search text in the next idle moment after the list shows, so the
-   * first keystroke is as quick as the rest. A search before then folds what it reads.
+   * In the next idle moment after the list shows: checks the rest of the library, then folds
+   * every reply's search text, so the first keystroke is as quick as the rest. A search before
+   * then does both for what it reads.
    */
-  #foldLater(): void {
+  #finishWhenIdle(): void {
     const entries = this.#entries;
     // Safari 15 has no requestIdleCallback: a timer, then.
     (globalThis.requestIdleCallback ?? setTimeout)(() => {
